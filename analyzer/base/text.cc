@@ -1,0 +1,125 @@
+#include "base/text.h"
+
+#include <algorithm>
+
+namespace iaclint {
+
+namespace {
+
+// Length of the UTF-8 sequence starting with lead byte c, or 0 if c cannot start one.
+int SequenceLength(unsigned char c) {
+  if (c < 0x80) return 1;
+  if (c >= 0xC2 && c <= 0xDF) return 2;
+  if (c >= 0xE0 && c <= 0xEF) return 3;
+  if (c >= 0xF0 && c <= 0xF4) return 4;
+  return 0;
+}
+
+bool IsContinuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+}  // namespace
+
+LineIndex::LineIndex(std::string_view text, FileId file) : text_(text), file_(file) {
+  starts_.push_back(0);
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      starts_.push_back(i + 1);
+    } else if (text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n')) {
+      starts_.push_back(i + 1);  // a lone CR ends a line too
+    }
+  }
+}
+
+uint32_t LineIndex::Column(size_t line_start, size_t offset) const {
+  uint32_t column = 1;
+  size_t i = line_start;
+  while (i < offset && i < text_.size()) {
+    const int len = SequenceLength(static_cast<unsigned char>(text_[i]));
+    column += (len == 4) ? 2 : 1;
+    i += (len == 0) ? 1 : static_cast<size_t>(len);
+  }
+  return column;
+}
+
+Location LineIndex::At(size_t offset) const {
+  offset = std::min(offset, text_.size());
+  auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
+  const size_t line = static_cast<size_t>(it - starts_.begin());  // 1-based
+  Location loc;
+  loc.file = file_;
+  loc.line = static_cast<uint32_t>(line);
+  loc.column = Column(starts_[line - 1], offset);
+  loc.end_line = loc.line;
+  loc.end_column = loc.column;
+  return loc;
+}
+
+Location LineIndex::Span(size_t begin, size_t end) const {
+  Location loc = At(begin);
+  const Location last = At(std::max(begin, end));
+  loc.end_line = last.line;
+  loc.end_column = last.column;
+  return loc;
+}
+
+std::string_view LineIndex::Line(uint32_t line) const {
+  if (line == 0 || line > starts_.size()) return {};
+  const size_t begin = starts_[line - 1];
+  size_t end = (line < starts_.size()) ? starts_[line] : text_.size();
+  while (end > begin && (text_[end - 1] == '\n' || text_[end - 1] == '\r')) --end;
+  return text_.substr(begin, end - begin);
+}
+
+std::optional<size_t> FindInvalidUtf8(std::string_view text) {
+  size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    const int len = SequenceLength(c);
+    if (len == 0 || i + static_cast<size_t>(len) > text.size()) return i;
+    for (int k = 1; k < len; ++k) {
+      if (!IsContinuation(static_cast<unsigned char>(text[i + k]))) return i;
+    }
+    const auto c1 = static_cast<unsigned char>(text[i + 1]);
+    if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 > 0x9F) || (c == 0xF0 && c1 < 0x90) ||
+        (c == 0xF4 && c1 > 0x8F)) {
+      return i;  // overlong, surrogate or beyond U+10FFFF
+    }
+    i += static_cast<size_t>(len);
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> UnsupportedEncoding(std::string_view text) {
+  auto starts = [&](std::string_view p) { return text.substr(0, p.size()) == p; };
+  if (starts(std::string_view("\x00\x00\xFE\xFF", 4)) ||
+      starts(std::string_view("\xFF\xFE\x00\x00", 4))) {
+    return "the file is UTF-32 encoded; iaclint reads UTF-8";
+  }
+  if (starts("\xFE\xFF") || starts("\xFF\xFE")) {
+    return "the file is UTF-16 encoded; iaclint reads UTF-8";
+  }
+  if (text.find('\0') != std::string_view::npos) return "the file contains NUL bytes";
+  return std::nullopt;
+}
+
+std::string_view StripUtf8Bom(std::string_view text) {
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  return text;
+}
+
+uint32_t Utf16Length(std::string_view text) {
+  uint32_t n = 0;
+  size_t i = 0;
+  while (i < text.size()) {
+    const int len = SequenceLength(static_cast<unsigned char>(text[i]));
+    n += (len == 4) ? 2 : 1;
+    i += (len == 0) ? 1 : static_cast<size_t>(len);
+  }
+  return n;
+}
+
+}  // namespace iaclint

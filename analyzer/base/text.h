@@ -1,0 +1,51 @@
+// Byte offsets to 1-based line/column, and UTF-8 checks shared by the parsers.
+#ifndef IACLINT_BASE_TEXT_H_
+#define IACLINT_BASE_TEXT_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/location.h"
+
+namespace iaclint {
+
+/// Maps byte offsets of one text to 1-based lines and columns. Columns count UTF-16 code
+/// units (what SARIF's utf16CodeUnits and editors expect); a tab counts as one.
+class LineIndex {
+ public:
+  LineIndex(std::string_view text, FileId file);
+
+  Location At(size_t offset) const;
+  /// A range from begin to end (end exclusive), both byte offsets.
+  Location Span(size_t begin, size_t end) const;
+  uint32_t line_count() const { return static_cast<uint32_t>(starts_.size()); }
+  /// The text of a 1-based line without its line break.
+  std::string_view Line(uint32_t line) const;
+
+ private:
+  uint32_t Column(size_t line_start, size_t offset) const;
+
+  std::string_view text_;
+  FileId file_;
+  std::vector<size_t> starts_;
+};
+
+/// The byte offset of the first invalid UTF-8 sequence, or nullopt when the text is valid.
+std::optional<size_t> FindInvalidUtf8(std::string_view text);
+
+/// Describes encodings iaclint refuses (UTF-16/32 byte-order marks, NUL bytes) or nullopt.
+/// A UTF-8 byte-order mark is fine: parsers skip it.
+std::optional<std::string> UnsupportedEncoding(std::string_view text);
+
+/// The text without a leading UTF-8 byte-order mark.
+std::string_view StripUtf8Bom(std::string_view text);
+
+/// Number of UTF-16 code units in a UTF-8 string (invalid bytes count one each).
+uint32_t Utf16Length(std::string_view text);
+
+}  // namespace iaclint
+
+#endif  // IACLINT_BASE_TEXT_H_

@@ -1,0 +1,104 @@
+// The single normalised model of one run (the account scope): every analysed file and every
+// declared resource, whatever format declared it. Rules only ever see this.
+#ifndef IACLINT_MODEL_MODEL_H_
+#define IACLINT_MODEL_MODEL_H_
+
+#include <deque>
+#include <map>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "base/location.h"
+#include "model/finding.h"
+#include "model/value.h"
+
+namespace iaclint {
+
+struct SourceFile {
+  std::string path;       ///< as reported: relative to the working directory, '/' separators
+  std::string disk_path;  ///< as opened (empty for stdin)
+  std::string type;       ///< cfn, tfplan, tf, lza, scp, config, evidence
+  std::string text;       ///< contents, kept for code frames, suppressions and line hashes
+};
+
+/// An inline or metadata suppression bound to one resource.
+struct Suppression {
+  std::string rule_id;
+  std::string reason;
+  std::string until;  ///< ISO date, or empty
+  Location where;
+};
+
+struct Resource {
+  std::string id;           ///< CFN logical id, Terraform address, LZA key path
+  std::string type;         ///< canonical type (AWS::CloudTrail::Trail, ...)
+  std::string source_type;  ///< the type as written (aws_cloudtrail, Custom::IAMPasswordPolicy)
+  std::string scope;        ///< namespace its references resolve in (template file, TF module)
+  std::string evidence = "declared";  ///< "declared", or "declared (custom resource)"
+  Location loc;             ///< the declaration (logical id key, resource block)
+  Value properties = Value::Map();
+  /// Whether the resource exists: Bool(true), or a Choice/Unknown for a CFN Condition that
+  /// cannot be decided offline.
+  Value exists = Value::Bool(true);
+  std::vector<Suppression> suppressions;
+};
+
+/// Where names and ARNs of a canonical type live, so literal names link resources across
+/// templates and formats.
+struct TypeInfo {
+  std::string name_property;       ///< BucketName, LogGroupName, TopicName, ...
+  std::vector<std::string> arn_patterns;  ///< "arn:*:s3:::{name}" ('*' matches one ARN field)
+};
+
+class Model {
+ public:
+  FileId AddFile(SourceFile file);
+  const SourceFile& file(FileId id) const { return files_[id]; }
+  SourceFile& file(FileId id) { return files_[id]; }
+  const std::deque<SourceFile>& files() const { return files_; }
+
+  /// Adds a resource; indexes are rebuilt lazily on the next lookup.
+  void AddResource(Resource r);
+  const std::vector<Resource>& resources() const { return resources_; }
+  std::vector<Resource>& resources() { return resources_; }
+
+  void SetTypeInfo(std::map<std::string, TypeInfo> info) { type_info_ = std::move(info); }
+  const TypeInfo* type_info(std::string_view type) const;
+
+  /// Resources of a canonical type, in declaration order.
+  const std::vector<const Resource*>& OfType(const std::string& type) const;
+  /// A resource by id within a scope.
+  const Resource* Find(const std::string& scope, const std::string& id) const;
+  /// Resources of `type` whose name property equals `name` (any scope).
+  std::vector<const Resource*> FindByName(const std::string& type, const std::string& name) const;
+  /// The name of a resource (its name property, when it is a literal), or "".
+  std::string NameOf(const Resource& r) const;
+
+  /// Findings produced while reading and normalising (IAC0001, IAC0002, IAC0006, ...).
+  std::vector<Finding>& diagnostics() { return diagnostics_; }
+  const std::vector<Finding>& diagnostics() const { return diagnostics_; }
+
+  /// CloudFormation exports (Outputs.*.Export.Name -> value), for Fn::ImportValue.
+  std::map<std::string, Value>& exports() { return exports_; }
+  const std::map<std::string, Value>& exports() const { return exports_; }
+
+ private:
+  void Index() const;
+
+  std::deque<SourceFile> files_;
+  std::vector<Resource> resources_;
+  std::map<std::string, TypeInfo> type_info_;
+  std::vector<Finding> diagnostics_;
+  std::map<std::string, Value> exports_;
+
+  mutable bool indexed_ = false;
+  mutable std::unordered_map<std::string, std::vector<const Resource*>> by_type_;
+  mutable std::unordered_map<std::string, const Resource*> by_scoped_id_;
+  mutable std::unordered_map<std::string, std::vector<const Resource*>> by_name_;
+};
+
+}  // namespace iaclint
+
+#endif  // IACLINT_MODEL_MODEL_H_
