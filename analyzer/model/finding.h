@@ -27,6 +27,7 @@ struct Finding {
   std::string message;
   Location loc;
   std::string resource;  ///< logical id / address, or "" for account-scope findings
+  std::string resource_key;  ///< the resource's model key (not printed), for suppressions
   std::string control;   ///< "08", or "" for tool findings
   /// Line-free identity (rule + scope + resource + property path) behind the fingerprint.
   std::string identity;

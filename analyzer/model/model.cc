@@ -6,11 +6,15 @@ namespace {
 
 const std::vector<const Resource*> kNone;
 
-std::string ScopedKey(const std::string& scope, const std::string& id) {
-  return scope + '\n' + id;
+std::string TypedName(const std::string& type, const std::string& name) {
+  return type + '\n' + name;
 }
 
 }  // namespace
+
+std::string ResourceKey(const std::string& scope, const std::string& id) {
+  return scope.empty() ? id : scope + "#" + id;
+}
 
 FileId Model::AddFile(SourceFile file) {
   files_.push_back(std::move(file));
@@ -30,13 +34,13 @@ const TypeInfo* Model::type_info(std::string_view type) const {
 void Model::Index() const {
   if (indexed_) return;
   by_type_.clear();
-  by_scoped_id_.clear();
+  by_key_.clear();
   by_name_.clear();
   for (const Resource& r : resources_) {
     by_type_[r.type].push_back(&r);
-    by_scoped_id_.emplace(ScopedKey(r.scope, r.id), &r);
+    by_key_.emplace(ResourceKey(r.scope, r.id), &r);
     const std::string name = NameOf(r);
-    if (!name.empty()) by_name_[ScopedKey(r.type, name)].push_back(&r);
+    if (!name.empty()) by_name_[TypedName(r.type, name)].push_back(&r);
   }
   indexed_ = true;
 }
@@ -48,22 +52,32 @@ const std::vector<const Resource*>& Model::OfType(const std::string& type) const
 }
 
 const Resource* Model::Find(const std::string& scope, const std::string& id) const {
+  return FindByKey(ResourceKey(scope, id));
+}
+
+const Resource* Model::FindByKey(const std::string& key) const {
   Index();
-  auto it = by_scoped_id_.find(ScopedKey(scope, id));
-  return it == by_scoped_id_.end() ? nullptr : it->second;
+  auto it = by_key_.find(key);
+  return it == by_key_.end() ? nullptr : it->second;
 }
 
 std::vector<const Resource*> Model::FindByName(const std::string& type,
                                                const std::string& name) const {
   Index();
-  auto it = by_name_.find(ScopedKey(type, name));
+  auto it = by_name_.find(TypedName(type, name));
   return it == by_name_.end() ? kNone : it->second;
 }
 
 std::string Model::NameOf(const Resource& r) const {
   const TypeInfo* info = type_info(r.type);
   if (!info || info->name_property.empty()) return "";
-  const Value* name = r.properties.Find(info->name_property);
+  const Value* name = &r.properties;
+  std::string_view path = info->name_property;
+  while (name && !path.empty()) {
+    const size_t dot = path.find('.');
+    name = name->Find(path.substr(0, dot));
+    path = (dot == std::string_view::npos) ? std::string_view() : path.substr(dot + 1);
+  }
   if (!name || !name->is(Value::Kind::kString)) return "";
   return name->str();
 }

@@ -52,6 +52,10 @@ struct TypeInfo {
   std::vector<std::string> arn_patterns;  ///< "arn:*:s3:::{name}" ('*' matches one ARN field)
 };
 
+/// The key of a resource in the model: "scope#id" (Ref values hold it), or the id alone when
+/// the scope is empty.
+std::string ResourceKey(const std::string& scope, const std::string& id);
+
 class Model {
  public:
   FileId AddFile(SourceFile file);
@@ -71,6 +75,8 @@ class Model {
   const std::vector<const Resource*>& OfType(const std::string& type) const;
   /// A resource by id within a scope.
   const Resource* Find(const std::string& scope, const std::string& id) const;
+  /// A resource by its key (what Ref values hold; see ResourceKey).
+  const Resource* FindByKey(const std::string& key) const;
   /// Resources of `type` whose name property equals `name` (any scope).
   std::vector<const Resource*> FindByName(const std::string& type, const std::string& name) const;
   /// The name of a resource (its name property, when it is a literal), or "".
@@ -95,7 +101,7 @@ class Model {
 
   mutable bool indexed_ = false;
   mutable std::unordered_map<std::string, std::vector<const Resource*>> by_type_;
-  mutable std::unordered_map<std::string, const Resource*> by_scoped_id_;
+  mutable std::unordered_map<std::string, const Resource*> by_key_;
   mutable std::unordered_map<std::string, std::vector<const Resource*>> by_name_;
 };
 

@@ -28,6 +28,9 @@ class Value {
     kSymbolic = 4,        ///< contains ${AWS::...} pseudo-parameter symbols
     kNoValue = 8,         ///< AWS::NoValue / null in Terraform: the property is absent
     kEmbeddedJson = 16,   ///< parsed from a JSON string property (locations are the string's)
+    /// A string built from resource references (Fn::Sub, Fn::Join): its text shows them as
+    /// ${LogicalId}, and items() holds one Ref value per referenced resource.
+    kInterpolated = 32,
   };
 
   struct Member;
@@ -61,12 +64,16 @@ class Value {
   /// String text, number text, Ref target, Unknown reason or Choice condition.
   const std::string& str() const { return text_; }
   bool boolean() const { return bool_; }
-  /// YAML tag of an unknown short-form tag ("!CopyValue"), or a Ref's attribute.
+  /// One annotation whose meaning depends on the kind: the YAML tag of a parsed value
+  /// ("!Ref", "!CopyValue"), the attribute of a Ref ("Arn"), the category of an Unknown
+  /// ("parameter", "condition", "import:ExportName"), or the origin of a value taken from a
+  /// parameter or variable default ("parameter MinLength").
   const std::string& tag() const { return aux_; }
   const std::string& attribute() const { return aux_; }
+  const std::string& category() const { return aux_; }
   void set_tag(std::string tag) { aux_ = std::move(tag); }
 
-  /// List elements or Choice alternatives.
+  /// List elements, Choice alternatives, or the Refs of a kInterpolated string.
   const std::vector<Value>& items() const { return items_; }
   std::vector<Value>& items() { return items_; }
   const std::vector<Member>& members() const { return members_; }

@@ -1,0 +1,184 @@
+#include "cfn/template.h"
+
+#include "cfn/resolver.h"
+#include "model/tool_findings.h"
+#include "parse/json_reader.h"
+
+namespace iaclint {
+
+namespace {
+
+bool Contains(const std::vector<std::string>& list, const std::string& s) {
+  for (const auto& item : list) {
+    if (item == s) return true;
+  }
+  return false;
+}
+
+// Parses JSON-string properties (EventPattern: '{"source": ...}') into values, at any depth.
+void ParseJsonStrings(Value& v, const CfnMappings& mappings, const ParseLimits& limits,
+                      Fragment& out, const std::string& resource) {
+  for (auto& m : v.members()) {
+    if (m.value.is(Value::Kind::kString) && Contains(mappings.json_string_properties, m.key)) {
+      const std::string& text = m.value.str();
+      const size_t first = text.find_first_not_of(" \t\r\n");
+      if (first == std::string::npos || (text[first] != '{' && text[first] != '[')) continue;
+      auto parsed = ParseEmbeddedJson(m.value, limits);
+      if (parsed.ok()) {
+        m.value = std::move(*parsed);
+      } else {
+        out.diagnostics.push_back(ToolFinding(
+            kParseError, m.key + " is not valid JSON: " + parsed.error().message,
+            parsed.error().where, resource));
+        Value u = Value::Unknown(m.key + " is not valid JSON", m.value.loc());
+        u.set_tag("invalid");
+        m.value = std::move(u);
+      }
+      continue;
+    }
+    ParseJsonStrings(m.value, mappings, limits, out, resource);
+  }
+  for (Value& item : v.items()) ParseJsonStrings(item, mappings, limits, out, resource);
+}
+
+// Renames the properties of a registry type or custom resource to their canonical names.
+Value CanonicalProperties(const Value& props, const CfnTypeMapping& mapping,
+                          const std::vector<std::string>& canonical_names) {
+  Value out = Value::Map(props.loc());
+  for (const auto& m : props.members()) {
+    std::string name = m.key;
+    auto renamed = mapping.rename.find(name);
+    if (renamed != mapping.rename.end()) {
+      name = renamed->second;
+    } else {
+      const std::string loose = LooseKey(name);
+      for (const auto& canonical : canonical_names) {
+        if (LooseKey(canonical) == loose) name = canonical;
+      }
+    }
+    out.Set(name, m.value, m.key_loc);
+  }
+  for (const auto& [name, value] : mapping.set) {
+    if (!out.Find(name)) out.Set(name, value, props.loc());
+  }
+  return out;
+}
+
+// Metadata: {iaclint: {ignore: [{id, reason, until}]}}
+void ReadMetadataSuppressions(const Value& def, Resource& r) {
+  const Value* metadata = def.Find("Metadata");
+  const Value* own = metadata ? metadata->Find("iaclint") : nullptr;
+  const Value* ignore = own ? own->Find("ignore") : nullptr;
+  if (!ignore) return;
+  for (const Value& entry : ignore->items()) {
+    Suppression s;
+    if (auto id = entry.AsText()) {
+      s.rule_id = *id;
+    } else {
+      const Value* rule = entry.Find("id");
+      s.rule_id = rule ? rule->AsText().value_or("") : "";
+      const Value* reason = entry.Find("reason");
+      s.reason = reason ? reason->AsText().value_or("") : "";
+      const Value* until = entry.Find("until");
+      s.until = until ? until->AsText().value_or("") : "";
+    }
+    s.where = entry.loc();
+    r.suppressions.push_back(std::move(s));
+  }
+}
+
+Value ExistenceOf(const Value& def, CfnResolver& resolver) {
+  const Value* cond = def.Find("Condition");
+  if (!cond) return Value::Bool(true, def.loc());
+  const std::string name = cond->AsText().value_or("");
+  const CondValue c = resolver.Condition(name);
+  if (c.state == CondValue::kTrue) return Value::Bool(true, cond->loc());
+  if (c.state == CondValue::kFalse) return Value::Bool(false, cond->loc());
+  Value choice = Value::Choice(name, cond->loc());
+  choice.Add(Value::Bool(true, cond->loc()));
+  choice.Add(Value::Bool(false, cond->loc()));
+  return choice;
+}
+
+void AddResource(const Value::Member& entry, FileId file, CfnResolver& resolver,
+                 const CfnOptions& options, Fragment& out) {
+  const Value& def = entry.value;
+  const Value* type = def.Find("Type");
+  auto type_text = type ? type->AsText() : std::nullopt;
+  if (!def.is(Value::Kind::kMap) || !type_text) {
+    out.diagnostics.push_back(ToolFinding(
+        kParseError, "resource '" + entry.key + "' has no Type", entry.key_loc, entry.key));
+    return;
+  }
+  Resource r;
+  r.id = entry.key;
+  r.source_type = *type_text;
+  r.type = *type_text;
+  r.scope = resolver.scope();
+  r.loc = entry.key_loc;
+  r.loc.file = file;
+  const Value* props = def.Find("Properties");
+  r.properties = props ? resolver.Resolve(*props) : Value::Map(entry.key_loc);
+  if (!r.properties.is(Value::Kind::kMap)) r.properties = Value::Map(entry.key_loc);
+  if (options.mappings) {
+    if (const CfnTypeMapping* mapping = options.mappings->Match(r.source_type)) {
+      r.type = mapping->canonical;
+      r.evidence = mapping->evidence;
+      auto names = options.mappings->properties.find(r.type);
+      r.properties = CanonicalProperties(
+          r.properties, *mapping,
+          names == options.mappings->properties.end() ? std::vector<std::string>{}
+                                                      : names->second);
+    }
+    ParseJsonStrings(r.properties, *options.mappings, options.limits, out, r.id);
+  }
+  r.exists = ExistenceOf(def, resolver);
+  ReadMetadataSuppressions(def, r);
+  out.resources.push_back(std::move(r));
+}
+
+void CollectExports(const Value& root, CfnResolver& resolver, Fragment& out) {
+  const Value* outputs = root.Find("Outputs");
+  if (!outputs) return;
+  for (const auto& o : outputs->members()) {
+    const Value* exp = o.value.Find("Export");
+    const Value* name = exp ? exp->Find("Name") : nullptr;
+    const Value* value = o.value.Find("Value");
+    if (!name || !value) continue;
+    Value resolved_name = resolver.Resolve(*name);
+    if (!resolved_name.is(Value::Kind::kString)) continue;
+    // ${AWS::StackName} differs between stacks, so such names cannot be matched offline.
+    if (resolved_name.str().find("${AWS::Stack") != std::string::npos) continue;
+    out.exports[resolved_name.str()] = resolver.Resolve(*value);
+  }
+}
+
+}  // namespace
+
+bool LooksLikeCfnTemplate(const Value& root) {
+  if (!root.is(Value::Kind::kMap)) return false;
+  if (root.Find("AWSTemplateFormatVersion")) return true;
+  const Value* resources = root.Find("Resources");
+  if (!resources || !resources->is(Value::Kind::kMap) || resources->members().empty()) {
+    return false;
+  }
+  for (const auto& m : resources->members()) {
+    const Value* type = m.value.Find("Type");
+    if (!type || !type->is(Value::Kind::kString)) return false;
+  }
+  return true;
+}
+
+void NormaliseCfnTemplate(const Value& root, FileId file, const std::string& scope,
+                          const CfnOptions& options, Fragment& out) {
+  CfnResolver resolver(root, file, scope, options, out);
+  const Value* resources = root.Find("Resources");
+  if (resources && resources->is(Value::Kind::kMap)) {
+    for (const auto& entry : resources->members()) {
+      AddResource(entry, file, resolver, options, out);
+    }
+  }
+  CollectExports(root, resolver, out);
+}
+
+}  // namespace iaclint

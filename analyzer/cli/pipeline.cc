@@ -1,0 +1,181 @@
+#include "cli/pipeline.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <set>
+
+#include "base/files.h"
+#include "cli/baseline.h"
+#include "input/walk.h"
+
+namespace iaclint {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+Error Fail(std::string message) { return Error{std::move(message), {}}; }
+
+Result<Config> LoadConfig(const CheckOptions& options, Model& model) {
+  std::string path = options.config_path;
+  if (path.empty() && !options.no_config_search) path = FindConfigFile(".");
+  if (path.empty()) return Config{};
+  auto text = ReadFileBounded(path, 4u << 20);
+  if (!text.ok()) return Fail(path + ": " + text.error().message);
+  const std::string shown = DisplayPath(path);
+  const FileId file = model.AddFile(SourceFile{shown, path, "config", *text});
+  auto config = ParseConfig(*text, shown, file);
+  if (!config.ok()) return Fail(FormatFileError(shown, config.error()));
+  return config;
+}
+
+std::string ProfileOf(const CheckOptions& options, const Config& config) {
+  if (options.profile) return *options.profile;
+  if (config.profile) return *config.profile;
+  return "jp-baseline";
+}
+
+// Account-scope findings with no resource go to the line that governs the rule (its entry in
+// .iaclint.yaml, else the profile line), else to line 1 of the first analysed file.
+void Anchors(const CheckRun& run, EngineOptions& options) {
+  for (const auto& [id, rc] : run.config.rules) options.rule_anchors[id] = rc.where;
+  if (run.config.profile) {
+    for (const ActiveRule& a : run.active) {
+      options.rule_anchors.emplace(a.rule->id, run.config.profile_at);
+    }
+  }
+  const std::string* first = nullptr;
+  for (FileId i = 0; i < run.model.files().size(); ++i) {
+    const SourceFile& f = run.model.file(i);
+    if (f.type.empty() || f.type == "config" || f.type == "evidence") continue;
+    if (!first || f.path < *first) {
+      first = &f.path;
+      options.default_anchor = Location{i, 1, 1, 1, 1};
+    }
+  }
+  if (!first && !run.config.path.empty()) options.default_anchor = Location{0, 1, 1, 1, 1};
+  options.default_anchor_note = "account-wide finding, reported at line 1 of the first analysed file";
+}
+
+}  // namespace
+
+std::string Today() {
+  if (const char* t = std::getenv("IACLINT_TODAY"); t && *t) return t;
+  return TodayIso();
+}
+
+Result<std::vector<ActiveRule>> ActivateRules(const RuleSet& rules, const Config& config,
+                                              const CheckOptions& options,
+                                              const std::string& profile) {
+  std::set<std::string> enable(options.enable.begin(), options.enable.end());
+  std::set<std::string> disable(options.disable.begin(), options.disable.end());
+  for (const auto& ids : {enable, disable}) {
+    for (const std::string& id : ids) {
+      if (!rules.Find(id)) return Fail("unknown rule id '" + id + "' (see iaclint rules)");
+    }
+  }
+  for (const auto& [id, rc] : config.rules) {
+    if (!rules.Find(id)) {
+      return Fail(FormatFileError(config.path, Error{"unknown rule id '" + id + "'", rc.where}));
+    }
+  }
+  std::vector<ActiveRule> out;
+  for (const Rule& r : rules.rules) {
+    if (r.scope == "tool") continue;
+    auto rc = config.rules.find(r.id);
+    bool enabled = true;
+    if (rc != config.rules.end() && rc->second.enabled) enabled = *rc->second.enabled;
+    if (enable.count(r.id)) enabled = true;
+    if (disable.count(r.id)) enabled = false;
+    if (!enabled) continue;
+    ActiveRule a;
+    a.rule = &r;
+    auto prof = r.profile_severity.find(profile);
+    a.severity = prof == r.profile_severity.end() ? r.severity : prof->second;
+    if (rc != config.rules.end() && rc->second.severity) a.severity = *rc->second.severity;
+    for (const ParamSpec& p : r.params) a.params[p.name] = ParamDefault(p, profile);
+    if (rc != config.rules.end()) {
+      for (const auto& [name, value] : rc->second.params) {
+        if (!a.params.count(name)) {
+          return Fail(FormatFileError(config.path, Error{"rule " + r.id + " has no parameter '" +
+                                                             name + "'",
+                                                         value.loc()}));
+        }
+        a.params[name] = value;
+      }
+    }
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+Result<std::unique_ptr<CheckRun>> RunCheck(const CheckOptions& options) {
+  auto run = std::make_unique<CheckRun>();
+  auto config = LoadConfig(options, run->model);
+  if (!config.ok()) return config.error();
+  run->config = std::move(*config);
+
+  auto dir = FindRulesetsDir();
+  if (!dir.ok()) return dir.error();
+  std::vector<std::string> extra = options.rulesets;
+  for (const std::string& r : run->config.rulesets) {
+    extra.push_back((fs::path(run->config.path).parent_path() / r).string());
+  }
+  auto rules = LoadRuleSet(*dir, extra);
+  if (!rules.ok()) return rules.error();
+  run->rules = std::move(*rules);
+  const std::string profile = ProfileOf(options, run->config);
+  auto active = ActivateRules(run->rules, run->config, options, profile);
+  if (!active.ok()) return active.error();
+  run->active = std::move(*active);
+
+  WalkOptions walk;
+  walk.exclude = run->config.exclude;
+  std::vector<std::string> paths;
+  std::optional<std::pair<std::string, std::string>> stdin_input;
+  for (const std::string& p : options.paths) {
+    if (p == "-") {
+      std::string text{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
+      stdin_input = {options.stdin_name.empty() ? "<stdin>" : options.stdin_name, std::move(text)};
+    } else {
+      paths.push_back(p);
+    }
+  }
+  if (paths.empty() && !stdin_input) paths.push_back(".");
+  auto walked = WalkPaths(paths, walk);
+  if (!walked.ok()) return walked.error();
+
+  LoadOptions load;
+  load.jobs = options.jobs;
+  load.forced_type = options.type;
+  load.mappings = &run->rules.mappings;
+  load.var_files = options.var_files;
+  load.stdin_input = std::move(stdin_input);
+  run->fatal = LoadInputs(walked->files, load, run->model);
+  run->model.SetTypeInfo(run->rules.mappings.types);
+
+  EngineOptions engine;
+  Anchors(*run, engine);
+  const bool anything = engine.default_anchor.known();
+  if (anything) run->engine = RunRules(run->active, run->model, engine);
+
+  ReportOptions report;
+  report.fail_on = options.fail_on.value_or(run->config.fail_on.value_or("error"));
+  report.unknown = options.unknown.value_or(run->config.unknown.value_or("warn"));
+  report.inline_suppressions =
+      !options.no_inline_suppressions && run->config.inline_suppressions.value_or(true);
+  report.today = Today();
+  report.profile = profile;
+  run->report = BuildReport(run->model, run->rules, run->engine, report);
+  if (!options.baseline.empty()) {
+    auto ok = ApplyBaseline(options.baseline, run->report);
+    if (!ok.ok()) return ok.error();
+    Summarise(run->report, run->model, report.fail_on);
+  }
+  return run;
+}
+
+}  // namespace iaclint

@@ -1,0 +1,38 @@
+#include "input/formats.h"
+
+#include "cfn/template.h"
+#include "model/tool_findings.h"
+
+namespace iaclint {
+
+namespace {
+
+bool DetectCfn(const DocumentInput&, const Value& root) { return LooksLikeCfnTemplate(root); }
+
+void ProcessCfn(const DocumentInput& in, const Value& root, Fragment& out) {
+  CfnOptions options;
+  options.mappings = in.options.mappings ? &in.options.mappings->cfn : nullptr;
+  options.parameters = in.options.cfn_parameters;
+  options.limits = in.options.limits;
+  NormaliseCfnTemplate(root, in.file, in.entry.path, options, out);
+}
+
+}  // namespace
+
+const std::vector<FormatHandler>& Formats() {
+  static const std::vector<FormatHandler> formats = {
+      {"cfn", nullptr, nullptr, DetectCfn, ProcessCfn},
+  };
+  return formats;
+}
+
+const FormatHandler* FindFormat(std::string_view type) {
+  for (const FormatHandler& f : Formats()) {
+    if (f.type == type) return &f;
+  }
+  return nullptr;
+}
+
+TerraformDirLoader GetTerraformDirLoader() { return nullptr; }
+
+}  // namespace iaclint

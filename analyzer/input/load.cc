@@ -1,0 +1,220 @@
+#include "input/load.h"
+
+#include <atomic>
+#include <filesystem>
+#include <map>
+#include <thread>
+
+#include "base/files.h"
+#include "base/text.h"
+#include "input/formats.h"
+#include "model/tool_findings.h"
+#include "parse/json_reader.h"
+#include "parse/yaml_reader.h"
+
+namespace iaclint {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool HasExtension(const std::string& path, std::initializer_list<const char*> exts) {
+  const std::string ext = fs::path(path).extension().string();
+  for (const char* e : exts) {
+    if (ext == e) return true;
+  }
+  return false;
+}
+
+bool IsTerraformSource(const std::string& path) {
+  return HasExtension(path, {".tf"}) || path.ends_with(".tfvars");
+}
+
+bool IsDocumentCandidate(const std::string& path) {
+  return HasExtension(path, {".json", ".yaml", ".yml", ".template", ".cfn"});
+}
+
+bool IsConfigFile(const std::string& path) {
+  const std::string name = fs::path(path).filename().string();
+  return name == ".iaclint.yaml" || name == ".iaclint.yml";
+}
+
+// Text that suggests the file was meant to be an input, so a parse error is worth a finding
+// even when the file was found by a directory walk.
+bool LooksLikeIac(std::string_view text) {
+  return text.find("AWSTemplateFormatVersion") != std::string_view::npos ||
+         text.find("\"terraform_version\"") != std::string_view::npos ||
+         (text.find("Resources") != std::string_view::npos &&
+          text.find("AWS::") != std::string_view::npos);
+}
+
+Finding ParseErrorFinding(const Error& e, FileId file) {
+  Location where = e.where;
+  where.file = file;
+  if (where.line == 0) where.line = where.column = 1;
+  return ToolFinding(kParseError, e.message, where);
+}
+
+struct UnitResult {
+  Fragment fragment;
+  std::string fatal;  ///< explicit file of no supported type
+};
+
+Result<ParsedDocument> ParseDocument(std::string_view text, const std::string& path, FileId file,
+                                     const ParseLimits& limits) {
+  const size_t first = text.find_first_not_of(" \t\r\n");
+  const bool json = HasExtension(path, {".json"}) ||
+                    (first != std::string_view::npos && (text[first] == '{' || text[first] == '['));
+  return json ? ParseJson(text, file, limits) : ParseYaml(text, file, limits);
+}
+
+void ProcessDocument(const WalkEntry& entry, std::string text, const LoadOptions& options,
+                     UnitResult& result) {
+  Fragment& out = result.fragment;
+  const std::string_view body = StripUtf8Bom(text);
+  const FileId file = out.AddFile(SourceFile{entry.path, entry.disk_path, "", std::string(body)});
+  const std::string_view view = out.files[file].text;
+  DocumentInput in{entry, view, file, options};
+  const FormatHandler* forced = options.forced_type.empty() ? nullptr : FindFormat(options.forced_type);
+  for (const FormatHandler& f : Formats()) {
+    if (forced && forced != &f) continue;
+    if (f.claims_text && f.claims_text(in)) {
+      out.files[file].type = std::string(f.type);
+      f.process_text(in, out);
+      return;
+    }
+  }
+  if (auto bad = UnsupportedEncoding(view)) {
+    if (entry.explicit_arg || LooksLikeIac(view)) {
+      out.files[file].type = forced ? std::string(forced->type) : "cfn";
+      out.diagnostics.push_back(ToolFinding(kParseError, *bad, Location{file, 1, 1, 1, 1}));
+    }
+    return;
+  }
+  auto doc = ParseDocument(view, entry.path, file, options.limits);
+  if (!doc.ok()) {
+    if (entry.explicit_arg || forced || LooksLikeIac(view)) {
+      out.files[file].type = forced ? std::string(forced->type) : "cfn";
+      out.diagnostics.push_back(ParseErrorFinding(doc.error(), file));
+    }
+    return;
+  }
+  for (const FormatHandler& f : Formats()) {
+    if (forced && forced != &f) continue;
+    if (!f.detects || (!forced && !f.detects(in, doc->root))) continue;
+    out.files[file].type = std::string(f.type);
+    for (const Error& w : doc->warnings) {
+      out.diagnostics.push_back(ToolFinding(kParseError, w.message, w.where));
+      out.diagnostics.back().severity = Severity::kWarning;
+    }
+    f.process(in, doc->root, out);
+    return;
+  }
+  if (entry.explicit_arg) {
+    result.fatal = entry.path + ": not a CloudFormation template, Terraform plan, Terraform "
+                   "source, Landing Zone Accelerator config or policy document";
+  }
+}
+
+void ProcessUnit(const Unit& unit, const LoadOptions& options, UnitResult& result) {
+  if (unit.kind == Unit::kTerraformDir) {
+    if (TerraformDirLoader load = GetTerraformDirLoader()) {
+      load(unit, options, result.fragment);
+    } else {
+      const FileId file = result.fragment.AddFile(
+          SourceFile{unit.tf_files[0].path, unit.tf_files[0].disk_path, "tf", ""});
+      result.fragment.diagnostics.push_back(ToolFinding(
+          kUnsupportedInput, "Terraform sources are not supported by this build",
+          Location{file, 1, 1, 1, 1}));
+    }
+    return;
+  }
+  auto text = ReadFileBounded(unit.entry.disk_path, options.limits.max_file_bytes);
+  if (!text.ok()) {
+    if (unit.entry.explicit_arg || IsDocumentCandidate(unit.entry.path)) {
+      const FileId file = result.fragment.AddFile(SourceFile{unit.entry.path, unit.entry.disk_path, "", ""});
+      result.fragment.diagnostics.push_back(
+          ToolFinding(kUnsupportedInput, "skipped: " + text.error().message, Location{file, 1, 1, 1, 1}));
+    }
+    return;
+  }
+  ProcessDocument(unit.entry, std::move(*text), options, result);
+}
+
+// Replaces Fn::ImportValue placeholders with the exported values, across templates.
+void LinkImports(Value& v, const std::map<std::string, Value>& exports) {
+  if (v.is(Value::Kind::kUnknown) && v.category().rfind("import:", 0) == 0) {
+    auto it = exports.find(v.category().substr(7));
+    if (it != exports.end()) {
+      const Location at = v.loc();
+      v = it->second;
+      v.set_loc(at);
+    }
+    return;
+  }
+  for (Value& item : v.items()) LinkImports(item, exports);
+  for (auto& m : v.members()) LinkImports(m.value, exports);
+}
+
+}  // namespace
+
+std::vector<Unit> PlanUnits(const std::vector<WalkEntry>& files) {
+  std::vector<Unit> units;
+  std::map<std::string, size_t> tf_dirs;  // directory -> unit index
+  for (const WalkEntry& f : files) {
+    if (IsConfigFile(f.path)) continue;
+    if (IsTerraformSource(f.path)) {
+      const std::string dir = fs::path(f.path).parent_path().generic_string();
+      auto it = tf_dirs.find(dir);
+      if (it == tf_dirs.end()) {
+        Unit u;
+        u.kind = Unit::kTerraformDir;
+        u.entry = WalkEntry{dir.empty() ? "." : dir,
+                            fs::path(f.disk_path).parent_path().string(), f.root, f.explicit_arg};
+        tf_dirs[dir] = units.size();
+        units.push_back(std::move(u));
+        it = tf_dirs.find(dir);
+      }
+      units[it->second].tf_files.push_back(f);
+      continue;
+    }
+    if (f.explicit_arg || IsDocumentCandidate(f.path)) {
+      Unit u;
+      u.entry = f;
+      units.push_back(std::move(u));
+    }
+  }
+  return units;
+}
+
+std::vector<std::string> LoadInputs(const std::vector<WalkEntry>& files, const LoadOptions& options,
+                                    Model& model) {
+  std::vector<Unit> units = PlanUnits(files);
+  std::vector<UnitResult> results(units.size() + (options.stdin_input ? 1 : 0));
+  if (options.stdin_input) {
+    WalkEntry entry{options.stdin_input->first, "", "", true};
+    ProcessDocument(entry, options.stdin_input->second, options, results.back());
+  }
+  unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  jobs = std::min<unsigned>(jobs, static_cast<unsigned>(std::max<size_t>(1, units.size())));
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (size_t i = next++; i < units.size(); i = next++) ProcessUnit(units[i], options, results[i]);
+  };
+  std::vector<std::thread> threads;
+  for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(worker);
+  worker();
+  for (std::thread& t : threads) t.join();
+
+  std::vector<std::string> fatal;
+  for (UnitResult& r : results) {
+    if (!r.fatal.empty()) fatal.push_back(r.fatal);
+    MergeFragment(std::move(r.fragment), model);
+  }
+  if (!model.exports().empty()) {
+    for (Resource& r : model.resources()) LinkImports(r.properties, model.exports());
+  }
+  return fatal;
+}
+
+}  // namespace iaclint

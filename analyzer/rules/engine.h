@@ -1,0 +1,52 @@
+// Runs the active rules over the model: account-scope rules once, resource-scope rules per
+// resource. Produces findings and one result per rule (for the scorecard).
+#ifndef IACLINT_RULES_ENGINE_H_
+#define IACLINT_RULES_ENGINE_H_
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "model/model.h"
+#include "rules/rule.h"
+
+namespace iaclint {
+
+/// A rule as configured for this run: severity and parameters after profile and config.
+struct ActiveRule {
+  const Rule* rule = nullptr;
+  Severity severity = Severity::kWarning;
+  std::map<std::string, Value> params;
+};
+
+struct RuleResult {
+  const Rule* rule = nullptr;
+  Verdict verdict = Verdict::kPass;
+  bool skipped = false;
+  std::string skip_reason;
+  std::string evidence;                 ///< for PASS
+  std::vector<Location> evidence_at;    ///< where the satisfying declarations are
+  std::string detail;                   ///< the outcome's reason (FAIL/UNKNOWN)
+  size_t checked = 0;                   ///< resources checked (resource scope)
+};
+
+struct EngineOptions {
+  /// Where account-scope findings with no resource are reported, and the note saying so.
+  Location default_anchor;
+  std::string default_anchor_note;
+  /// Per-rule anchors from the configuration (the line that governs the rule).
+  std::map<std::string, Location> rule_anchors;
+  size_t max_forks = 64;
+};
+
+struct EngineOutput {
+  std::vector<Finding> findings;
+  std::vector<RuleResult> results;  ///< in rule id order
+};
+
+EngineOutput RunRules(const std::vector<ActiveRule>& rules, const Model& model,
+                      const EngineOptions& options);
+
+}  // namespace iaclint
+
+#endif  // IACLINT_RULES_ENGINE_H_
