@@ -1,5 +1,8 @@
 #include "cfn/template.h"
 
+#include <set>
+
+#include "cfn/foreach.h"
 #include "cfn/resolver.h"
 #include "model/tool_findings.h"
 #include "parse/json_reader.h"
@@ -169,13 +172,78 @@ bool LooksLikeCfnTemplate(const Value& root) {
   return true;
 }
 
-void NormaliseCfnTemplate(const Value& root, FileId file, const std::string& scope,
+namespace {
+
+constexpr const char* kLoopSections[] = {"Conditions", "Resources", "Outputs"};
+
+// The template with its Fn::ForEach loops expanded (AWS::LanguageExtensions runs before
+// everything else), or nullopt when it has none. Collections are resolved against the
+// original template's parameters and mappings.
+std::optional<Value> ExpandLoops(const Value& root, FileId file, const std::string& scope,
+                                 const CfnOptions& options, Fragment& out,
+                                 std::set<std::string>& uncertain) {
+  bool any = false;
+  for (const char* name : kLoopSections) {
+    const Value* section = root.Find(name);
+    any |= section && section->is(Value::Kind::kMap) && HasForEach(*section);
+  }
+  if (!any) return std::nullopt;
+  Fragment scratch;  // the collections' own diagnostics are reported when the values are used
+  CfnResolver pre(root, file, scope, options, scratch);
+  ForEachCollection collection = [&](const Value& c) -> std::optional<std::vector<std::string>> {
+    Value list = pre.Resolve(c);
+    if (!list.is(Value::Kind::kList)) return std::nullopt;
+    std::vector<std::string> items;
+    for (const Value& item : list.items()) {
+      auto text = item.is(Value::Kind::kString) || item.is(Value::Kind::kNumber) ||
+                          item.is(Value::Kind::kBool)
+                      ? item.AsText()
+                      : std::nullopt;
+      if (!text || item.has(Value::kInterpolated)) return std::nullopt;
+      items.push_back(*text);
+    }
+    return items;
+  };
+  Value expanded = root;
+  std::vector<std::string> maybe;
+  std::vector<ForEachProblem> problems;
+  for (auto& m : expanded.members()) {
+    bool loop_section = false;
+    for (const char* name : kLoopSections) loop_section |= m.key == name;
+    if (!loop_section || !m.value.is(Value::Kind::kMap) || !HasForEach(m.value)) continue;
+    m.value = ExpandForEach(m.value, collection, maybe, problems);
+    if (m.key == "Resources") uncertain.insert(maybe.begin(), maybe.end());
+    maybe.clear();
+  }
+  for (const ForEachProblem& p : problems) {
+    out.diagnostics.push_back(ToolFinding(kParseError, p.message, p.where));
+  }
+  return expanded;
+}
+
+}  // namespace
+
+void NormaliseCfnTemplate(const Value& original, FileId file, const std::string& scope,
                           const CfnOptions& options, Fragment& out) {
+  std::set<std::string> uncertain;
+  const std::optional<Value> expanded =
+      ExpandLoops(original, file, scope, options, out, uncertain);
+  const Value& root = expanded ? *expanded : original;
   CfnResolver resolver(root, file, scope, options, out);
   const Value* resources = root.Find("Resources");
   if (resources && resources->is(Value::Kind::kMap)) {
     for (const auto& entry : resources->members()) {
+      const size_t before = out.resources.size();
       AddResource(entry, file, resolver, options, out);
+      if (out.resources.size() > before && uncertain.count(entry.key) &&
+          out.resources.back().exists.AsBool().value_or(false)) {
+        // A loop over a collection not known offline: the resource may not exist at all.
+        Resource& r = out.resources.back();
+        Value choice = Value::Choice("its Fn::ForEach collection is not empty", r.loc);
+        choice.Add(Value::Bool(true, r.loc));
+        choice.Add(Value::Bool(false, r.loc));
+        r.exists = std::move(choice);
+      }
     }
   }
   CollectExports(root, resolver, out);
