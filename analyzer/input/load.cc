@@ -129,6 +129,15 @@ void ProcessUnit(const Unit& unit, const LoadOptions& options, UnitResult& resul
     }
     return;
   }
+  if (unit.entry.path.ends_with(".tf.json")) {
+    const FileId file = result.fragment.AddFile(SourceFile{unit.entry.path, unit.entry.disk_path, "", ""});
+    result.fragment.diagnostics.push_back(ToolFinding(
+        kUnsupportedInput,
+        "Terraform JSON configuration (.tf.json) is not analysed; analyse the plan "
+        "(terraform show -json) instead",
+        Location{file, 1, 1, 1, 1}));
+    return;
+  }
   auto text = ReadFileBounded(unit.entry.disk_path, options.limits.max_file_bytes);
   if (!text.ok()) {
     if (unit.entry.explicit_arg || IsDocumentCandidate(unit.entry.path)) {
