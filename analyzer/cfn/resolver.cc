@@ -454,6 +454,7 @@ Value CfnResolver::If(const Value& arg, const Location& loc, size_t depth) {
   size_t leaves = 0;
   for (size_t i = 1; i <= 2; ++i) {
     Value branch = ResolveAt(arg.items()[i], depth + 1, false);
+    if (branch.is(Value::Kind::kUnknown) && branch.category() == "condition-limit") return branch;
     leaves += branch.is(Value::Kind::kChoice) ? branch.items().size() : 1;
     if (branch.is(Value::Kind::kChoice)) {
       // Flatten nested choices so the alternative count is explicit and capped.
@@ -465,7 +466,7 @@ Value CfnResolver::If(const Value& arg, const Location& loc, size_t depth) {
   if (leaves > options_.max_choices) {
     return UnknownOf("more than " + std::to_string(options_.max_choices) +
                          " Fn::If combinations (condition '" + name + "' and others)",
-                     "condition", loc);
+                     "condition-limit", loc);
   }
   return choice;
 }
