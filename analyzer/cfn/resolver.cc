@@ -153,17 +153,15 @@ Value CfnResolver::ResolveAt(const Value& v, size_t depth, bool ignore_tag) {
     }
     if (!fn.empty() && fn != "Condition") return Call(fn, ArgOf(v, fn), v.loc(), depth + 1);
   }
-  Value out = v;
+  Value out = v.WithoutChildren();
   out.set_tag("");
   if (v.is(Value::Kind::kList)) {
-    out.items().clear();
     for (const Value& item : v.items()) {
       Value r = ResolveAt(item, depth + 1, false);
       if (r.is(Value::Kind::kNull) && r.has(Value::kNoValue)) continue;
       out.Add(std::move(r));
     }
   } else if (v.is(Value::Kind::kMap)) {
-    out.members().clear();
     for (const auto& m : v.members()) {
       Value r = ResolveAt(m.value, depth + 1, false);
       if (r.is(Value::Kind::kNull) && r.has(Value::kNoValue)) continue;
