@@ -212,16 +212,13 @@ class Builder {
     Emit(std::move(copy), "", /*plain=*/false, /*counted=*/true);
   }
 
-  // The value's place, after any anchor and tag written before it, so findings point at
-  // the value itself. The end is kept when the scalar is on one line.
+  // The value's place: from its tag, if any (`!Ref X` is one expression, as `{"Ref": "X"}` is
+  // in JSON), to its end when the scalar is on one line.
   Location ScalarSpan(const yaml_event_t& e) {
     size_t begin = cursor_.ByteOffset(e.start_mark.index);
     const size_t end = cursor_.ByteOffset(e.end_mark.index);
-    while (begin < end && (text_[begin] == '!' || text_[begin] == '&')) {
-      while (begin < end && text_[begin] != ' ' && text_[begin] != '\t' && text_[begin] != '\n' &&
-             text_[begin] != '\r') {
-        ++begin;
-      }
+    if (begin < end && text_[begin] == '&') {  // an anchor is not part of the value
+      while (begin < end && text_[begin] != ' ' && text_[begin] != '\t') ++begin;
       while (begin < end && (text_[begin] == ' ' || text_[begin] == '\t')) ++begin;
     }
     Location loc = lines_.At(begin);

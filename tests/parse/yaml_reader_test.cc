@@ -74,7 +74,7 @@ TEST(YamlReader, ReadsTaggedPlainScalarContinuedInBlockSequence) {
   EXPECT_EQ(d.items()[1].str(), "a - 'b' c");
   EXPECT_EQ(d.items()[1].tag(), "!Sub");
   EXPECT_EQ(d.items()[1].loc().line, 3u);
-  EXPECT_EQ(d.items()[1].loc().column, 10u);  // after the tag
+  EXPECT_EQ(d.items()[1].loc().column, 5u);  // the tag starts the value
 }
 
 // Corpus: cfn-lint quickstart nist_*.yaml use '<newline><newline>' as a Fn::Join delimiter.
@@ -99,7 +99,7 @@ TEST(YamlReader, RejectsTaggedKey) {
   ASSERT_FALSE(doc.ok());
   EXPECT_NE(doc.error().message.find("cannot carry a tag (!ImportValue Fn::Sub)"),
             std::string::npos);
-  EXPECT_EQ(doc.error().where.column, 19u);
+  EXPECT_EQ(doc.error().where.column, 6u);
 }
 
 TEST(YamlReader, RejectsNullKey) {
@@ -141,7 +141,7 @@ TEST(YamlReader, CountsColumnsInUtf16UnitsAfterAstralCharacters) {
   auto doc = ParseYaml("k: \"\xF0\x9F\x98\x80\"\nm: [x, \xF0\x9F\x98\x80, !Ref y]\n", 0);
   ASSERT_TRUE(doc.ok()) << doc.error().message;
   EXPECT_EQ(doc->root.Find("k")->loc().end_column, 8u);  // 4 + quote + 2 units + quote
-  EXPECT_EQ(doc->root.Find("m")->items()[2].loc().column, 17u);
+  EXPECT_EQ(doc->root.Find("m")->items()[2].loc().column, 12u);
 }
 
 }  // namespace
