@@ -107,10 +107,19 @@ void AddResource(const Value::Member& entry, FileId file, CfnResolver& resolver,
                  const CfnOptions& options, Fragment& out) {
   const Value& def = entry.value;
   const Value* type = def.Find("Type");
-  auto type_text = type ? type->AsText() : std::nullopt;
+  auto type_text = type && type->is(Value::Kind::kString) ? type->AsText() : std::nullopt;
   if (!def.is(Value::Kind::kMap) || !type_text) {
-    out.diagnostics.push_back(ToolFinding(
-        kParseError, "resource '" + entry.key + "' has no Type", entry.key_loc, entry.key));
+    // The file parsed; this entry is not a resource CloudFormation could create (cfn-lint
+    // reports E3001, not a parse error), so only it is skipped, and said so.
+    std::string why = !def.is(Value::Kind::kMap) ? "it is not a mapping"
+                      : !type ? "it has no Type"
+                              : "its Type " + type->Render(60) + " is not a resource type name";
+    if (type && type->is(Value::Kind::kMap) && type->Find("Rain::Module")) {
+      why += " (a Rain module: analyse the template that `rain pkg` writes)";
+    }
+    out.diagnostics.push_back(ToolFinding(kUnsupportedInput,
+                                          "resource '" + entry.key + "' is not analysed: " + why,
+                                          entry.key_loc, entry.key));
     return;
   }
   Resource r;
@@ -158,18 +167,32 @@ void CollectExports(const Value& root, CfnResolver& resolver, Fragment& out) {
 
 }  // namespace
 
-bool LooksLikeCfnTemplate(const Value& root) {
-  if (!root.is(Value::Kind::kMap)) return false;
-  if (root.Find("AWSTemplateFormatVersion")) return true;
+bool LooksLikeCfnTemplate(const Value& root) { return WhyNotCfnTemplate(root).empty(); }
+
+std::string WhyNotCfnTemplate(const Value& root) {
+  if (root.IsNull()) return "the document is empty";
+  if (!root.is(Value::Kind::kMap)) {
+    return std::string("the document is a ") + KindName(root.kind()) + ", not a mapping";
+  }
+  if (root.Find("AWSTemplateFormatVersion")) return "";
   const Value* resources = root.Find("Resources");
-  if (!resources || !resources->is(Value::Kind::kMap) || resources->members().empty()) {
-    return false;
+  if (!resources) return "no AWSTemplateFormatVersion and no Resources section";
+  if (!resources->is(Value::Kind::kMap) || resources->members().empty()) {
+    return "Resources is not a mapping of resources";
   }
+  // One entry without a Type is a template with an error (reported when normalised), not a
+  // reason to skip the file silently; entries that are not mappings are another format.
+  bool typed = false;
   for (const auto& m : resources->members()) {
+    if (m.key.rfind("Fn::ForEach::", 0) == 0) {
+      typed = true;  // a loop of resources is as clear a sign as a Type
+      continue;
+    }
+    if (!m.value.is(Value::Kind::kMap)) return "Resources entry '" + m.key + "' is not a mapping";
     const Value* type = m.value.Find("Type");
-    if (!type || !type->is(Value::Kind::kString)) return false;
+    typed |= type && type->is(Value::Kind::kString);
   }
-  return true;
+  return typed ? "" : "no entry of Resources has a Type";
 }
 
 namespace {
@@ -216,7 +239,7 @@ std::optional<Value> ExpandLoops(const Value& root, FileId file, const std::stri
     maybe.clear();
   }
   for (const ForEachProblem& p : problems) {
-    out.diagnostics.push_back(ToolFinding(kParseError, p.message, p.where));
+    out.diagnostics.push_back(ToolFinding(kUnsupportedInput, p.message + "; not analysed", p.where));
   }
   return expanded;
 }

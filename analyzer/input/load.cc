@@ -1,12 +1,16 @@
 #include "input/load.h"
 
+#include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <map>
+#include <set>
 #include <thread>
 
 #include "base/files.h"
 #include "base/text.h"
+#include "cfn/template.h"
 #include "input/formats.h"
 #include "model/tool_findings.h"
 #include "parse/json_reader.h"
@@ -58,6 +62,7 @@ Finding ParseErrorFinding(const Error& e, FileId file) {
 struct UnitResult {
   Fragment fragment;
   std::string fatal;  ///< explicit file of no supported type
+  std::string skipped;  ///< why a document was not analysed (for InputTrace)
 };
 
 Result<ParsedDocument> ParseDocument(std::string_view text, const std::string& path, FileId file,
@@ -88,6 +93,8 @@ void ProcessDocument(const WalkEntry& entry, std::string text, const LoadOptions
     if (entry.explicit_arg || LooksLikeIac(view)) {
       out.files[file].type = forced ? std::string(forced->type) : "cfn";
       out.diagnostics.push_back(ToolFinding(kParseError, *bad, Location{file, 1, 1, 1, 1}));
+    } else {
+      result.skipped = *bad + ", and nothing in it looks like infrastructure as code";
     }
     return;
   }
@@ -96,6 +103,11 @@ void ProcessDocument(const WalkEntry& entry, std::string text, const LoadOptions
     if (entry.explicit_arg || forced || LooksLikeIac(view)) {
       out.files[file].type = forced ? std::string(forced->type) : "cfn";
       out.diagnostics.push_back(ParseErrorFinding(doc.error(), file));
+    } else {
+      const Error& e = doc.error();
+      result.skipped = "not YAML or JSON (" + e.message + " at " + std::to_string(e.where.line) +
+                       ":" + std::to_string(e.where.column) +
+                       "), and nothing in it looks like infrastructure as code";
     }
     return;
   }
@@ -114,6 +126,8 @@ void ProcessDocument(const WalkEntry& entry, std::string text, const LoadOptions
     result.fatal = entry.path + ": not a CloudFormation template, Terraform plan, Terraform "
                    "source, Landing Zone Accelerator config or policy document";
   }
+  result.skipped = "no input type recognises it (not a CloudFormation template: " +
+                   WhyNotCfnTemplate(doc->root) + ")";
 }
 
 void ProcessUnit(const Unit& unit, const LoadOptions& options, UnitResult& result) {
@@ -201,10 +215,47 @@ std::vector<Unit> PlanUnits(const std::vector<WalkEntry>& files) {
   return units;
 }
 
+namespace {
+
+// One trace per file of a unit; a Terraform directory unit traces each of its files.
+void TraceUnit(const Unit& unit, const UnitResult& r, double millis,
+               std::vector<InputTrace>& traces) {
+  const std::vector<SourceFile>& files = r.fragment.files;
+  if (unit.kind == Unit::kTerraformDir) {
+    const std::string type = files.empty() ? "" : files[0].type;
+    for (const WalkEntry& f : unit.tf_files) {
+      traces.push_back({f.path, type, type.empty() ? "no Terraform loader in this build" : "",
+                        millis / static_cast<double>(unit.tf_files.size())});
+    }
+    return;
+  }
+  InputTrace t{unit.entry.path, files.empty() ? "" : files[0].type, r.skipped, millis};
+  if (t.type.empty() && t.reason.empty()) t.reason = r.fatal.empty() ? "not read" : r.fatal;
+  traces.push_back(std::move(t));
+}
+
+// Walked files that are not units: configuration files and names of no input type.
+void TraceOthers(const std::vector<WalkEntry>& files, const std::vector<Unit>& units,
+                 std::vector<InputTrace>& traces) {
+  std::set<std::string> planned;
+  for (const Unit& u : units) {
+    if (u.kind == Unit::kDocument) planned.insert(u.entry.path);
+    for (const WalkEntry& f : u.tf_files) planned.insert(f.path);
+  }
+  for (const WalkEntry& f : files) {
+    if (planned.count(f.path)) continue;
+    traces.push_back({f.path, IsConfigFile(f.path) ? "config" : "",
+                      IsConfigFile(f.path) ? "" : "its file name is of no input type", 0});
+  }
+}
+
+}  // namespace
+
 std::vector<std::string> LoadInputs(const std::vector<WalkEntry>& files, const LoadOptions& options,
                                     Model& model) {
   std::vector<Unit> units = PlanUnits(files);
   std::vector<UnitResult> results(units.size() + (options.stdin_input ? 1 : 0));
+  std::vector<double> millis(units.size(), 0);
   if (options.stdin_input) {
     WalkEntry entry{options.stdin_input->first, "", "", true};
     ProcessDocument(entry, options.stdin_input->second, options, results.back());
@@ -213,13 +264,24 @@ std::vector<std::string> LoadInputs(const std::vector<WalkEntry>& files, const L
   jobs = std::min<unsigned>(jobs, static_cast<unsigned>(std::max<size_t>(1, units.size())));
   std::atomic<size_t> next{0};
   auto worker = [&] {
-    for (size_t i = next++; i < units.size(); i = next++) ProcessUnit(units[i], options, results[i]);
+    for (size_t i = next++; i < units.size(); i = next++) {
+      const auto start = std::chrono::steady_clock::now();
+      ProcessUnit(units[i], options, results[i]);
+      millis[i] = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                      .count();
+    }
   };
   std::vector<std::thread> threads;
   for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(worker);
   worker();
   for (std::thread& t : threads) t.join();
 
+  if (options.traces) {
+    for (size_t i = 0; i < units.size(); ++i) TraceUnit(units[i], results[i], millis[i], *options.traces);
+    TraceOthers(files, units, *options.traces);
+    std::sort(options.traces->begin(), options.traces->end(),
+              [](const InputTrace& a, const InputTrace& b) { return a.path < b.path; });
+  }
   std::vector<std::string> fatal;
   for (UnitResult& r : results) {
     if (!r.fatal.empty()) fatal.push_back(r.fatal);

@@ -111,7 +111,35 @@ TEST(CfnForEach, MalformedLoopIsReported) {
   EXPECT_TRUE(f.resources.empty());
   ASSERT_EQ(f.diagnostics.size(), 1u);
   EXPECT_NE(f.diagnostics[0].message.find("needs [identifier"), std::string::npos);
+  EXPECT_EQ(f.diagnostics[0].rule_id, "IAC0002");
   EXPECT_EQ(f.diagnostics[0].loc.line, 2u);
+}
+
+// Corpus: aws-cloudformation-templates Solutions/*.json declare `Type: {Rain::Module: ...}`.
+TEST(CfnResources, EntryThatIsNotAResourceIsSkippedWithANoteNotAParseError) {
+  Fragment f = Normalise(
+      "Resources:\n  Net:\n    Type: {Rain::Module: vpc.yml}\n  NoType: {Properties: {}}\n"
+      "  Topic: {Type: AWS::SNS::Topic}\n");
+  ASSERT_EQ(f.resources.size(), 1u);
+  ASSERT_EQ(f.diagnostics.size(), 2u);
+  EXPECT_EQ(f.diagnostics[0].rule_id, "IAC0002");
+  EXPECT_NE(f.diagnostics[0].message.find("Rain module"), std::string::npos);
+  EXPECT_EQ(f.diagnostics[0].loc.line, 2u);
+  EXPECT_NE(f.diagnostics[1].message.find("'NoType' is not analysed: it has no Type"),
+            std::string::npos);
+}
+
+TEST(CfnDetection, TemplateWithoutVersionIsDetectedDespiteOneBrokenEntry) {
+  auto broken = ParseYaml("Resources:\n  A: {Type: AWS::SNS::Topic}\n  B: {Properties: {}}\n", 0);
+  auto loop = ParseYaml("Resources:\n  Fn::ForEach::L: [x, [a], {\"T${x}\": {Type: AWS::SNS::Topic}}]\n", 0);
+  ASSERT_TRUE(broken.ok() && loop.ok());
+  auto list = ParseYaml("Resources:\n  - Type: AWS::SNS::Topic\n", 0);
+  EXPECT_TRUE(LooksLikeCfnTemplate(broken->root));
+  EXPECT_TRUE(LooksLikeCfnTemplate(loop->root)) << WhyNotCfnTemplate(loop->root);
+  EXPECT_EQ(WhyNotCfnTemplate(list->root), "Resources is not a mapping of resources");
+  EXPECT_EQ(WhyNotCfnTemplate(ParseYaml("", 0)->root), "the document is empty");
+  EXPECT_EQ(WhyNotCfnTemplate(ParseYaml("just text", 0)->root),
+            "the document is a string, not a mapping");
 }
 
 }  // namespace
