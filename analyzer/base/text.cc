@@ -31,12 +31,20 @@ LineIndex::LineIndex(std::string_view text, FileId file) : text_(text), file_(fi
 }
 
 uint32_t LineIndex::Column(size_t line_start, size_t offset) const {
-  uint32_t column = 1;
-  size_t i = line_start;
+  constexpr size_t kStride = 4096;
+  if (checkpoint_line_ != line_start) {
+    checkpoint_line_ = line_start;
+    checkpoints_.assign(1, {line_start, 1});
+  }
+  auto from = std::upper_bound(checkpoints_.begin(), checkpoints_.end(),
+                               std::make_pair(offset, UINT32_MAX)) - 1;
+  size_t i = from->first;
+  uint32_t column = from->second;
   while (i < offset && i < text_.size()) {
     const int len = SequenceLength(static_cast<unsigned char>(text_[i]));
     column += (len == 4) ? 2 : 1;
     i += (len == 0) ? 1 : static_cast<size_t>(len);
+    if (i >= checkpoints_.back().first + kStride) checkpoints_.emplace_back(i, column);
   }
   return column;
 }

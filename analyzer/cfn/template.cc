@@ -177,9 +177,8 @@ std::string WhyNotCfnTemplate(const Value& root) {
   if (root.Find("AWSTemplateFormatVersion")) return "";
   const Value* resources = root.Find("Resources");
   if (!resources) return "no AWSTemplateFormatVersion and no Resources section";
-  if (!resources->is(Value::Kind::kMap) || resources->members().empty()) {
-    return "Resources is not a mapping of resources";
-  }
+  if (!resources->is(Value::Kind::kMap)) return "Resources is not a mapping of resources";
+  if (resources->members().empty()) return "Resources is empty";
   // One entry without a Type is a template with an error (reported when normalised), not a
   // reason to skip the file silently; entries that are not mappings are another format.
   bool typed = false;

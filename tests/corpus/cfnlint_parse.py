@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Records cfn-lint's parse verdict for every file of the corpus' cloudformation category.
+"""Records cfn-lint's parse verdict for every YAML, JSON and .template file of the corpus.
 
-The corpus test (tests/corpus/run_corpus.py) compares iaclint's IAC0001 parse errors with this
-list, so CI needs no cfn-lint. Regenerate after the corpus or cfn-lint changes:
+The corpus test (tests/corpus/run_corpus.py) compares iaclint's IAC0001 parse errors on every
+file it reads as CloudFormation with this list, so CI needs no cfn-lint. Regenerate after the corpus or cfn-lint changes:
 
     python3 tests/corpus/cfnlint_parse.py ../shared/corpus > tests/corpus/cfnlint-parse.tsv
 
@@ -35,12 +35,12 @@ def verdict(path):
 
 def main():
     corpus = sys.argv[1] if len(sys.argv) > 1 else "../shared/corpus"
-    root = os.path.join(corpus, "cloudformation")
     paths = []
-    for dirpath, dirnames, filenames in os.walk(root):
+    for dirpath, dirnames, filenames in os.walk(corpus):
         dirnames.sort()
         for name in filenames:
-            paths.append(os.path.relpath(os.path.join(dirpath, name), corpus))
+            if os.path.splitext(name)[1] in (".yaml", ".yml", ".json", ".template"):
+                paths.append(os.path.relpath(os.path.join(dirpath, name), corpus))
     print(f"# cfn-lint {cfnlint.version.__version__} parse verdicts (tests/corpus/cfnlint_parse.py)")
     for rel in sorted(paths):
         print(f"{rel}\t{verdict(os.path.join(corpus, rel))}")
