@@ -52,6 +52,11 @@ bool LooksLikeIac(std::string_view text) {
           text.find("AWS::") != std::string_view::npos);
 }
 
+// The type a file that does not parse was probably meant to be, for its IAC0001 finding.
+std::string GuessType(std::string_view text) {
+  return text.find("\"terraform_version\"") != std::string_view::npos ? "tfplan" : "cfn";
+}
+
 Finding ParseErrorFinding(const Error& e, FileId file) {
   Location where = e.where;
   where.file = file;
@@ -91,7 +96,7 @@ void ProcessDocument(const WalkEntry& entry, std::string text, const LoadOptions
   }
   if (auto bad = UnsupportedEncoding(view)) {
     if (entry.explicit_arg || LooksLikeIac(view)) {
-      out.files[file].type = forced ? std::string(forced->type) : "cfn";
+      out.files[file].type = forced ? std::string(forced->type) : GuessType(view);
       out.diagnostics.push_back(ToolFinding(kParseError, *bad, Location{file, 1, 1, 1, 1}));
     } else {
       result.skipped = *bad + ", and nothing in it looks like infrastructure as code";
@@ -101,7 +106,7 @@ void ProcessDocument(const WalkEntry& entry, std::string text, const LoadOptions
   auto doc = ParseDocument(view, entry.path, file, options.limits);
   if (!doc.ok()) {
     if (entry.explicit_arg || forced || LooksLikeIac(view)) {
-      out.files[file].type = forced ? std::string(forced->type) : "cfn";
+      out.files[file].type = forced ? std::string(forced->type) : GuessType(view);
       out.diagnostics.push_back(ParseErrorFinding(doc.error(), file));
     } else {
       const Error& e = doc.error();
@@ -150,6 +155,7 @@ void ProcessUnit(const Unit& unit, const LoadOptions& options, UnitResult& resul
         "Terraform JSON configuration (.tf.json) is not analysed; analyse the plan "
         "(terraform show -json) instead",
         Location{file, 1, 1, 1, 1}));
+    result.skipped = "Terraform JSON configuration (.tf.json) is not analysed";
     return;
   }
   if (unit.entry.explicit_arg && options.forced_type.empty() && !IsDocumentCandidate(unit.entry.path)) {
@@ -164,6 +170,7 @@ void ProcessUnit(const Unit& unit, const LoadOptions& options, UnitResult& resul
       result.fragment.diagnostics.push_back(
           ToolFinding(kUnsupportedInput, "skipped: " + text.error().message, Location{file, 1, 1, 1, 1}));
     }
+    result.skipped = "not read: " + text.error().message;
     return;
   }
   ProcessDocument(unit.entry, std::move(*text), options, result);
