@@ -181,7 +181,7 @@ def parse_expectation(path):
 def actual_outcome(findings, rule, resource):
     hits = [f for f in findings if f["rule_id"] == rule and not f["suppressed"]
             and (not resource or f["resource"] == resource)]
-    if any(not f.get("unknown") for f in hits):
+    if any(f.get("status") != "UNKNOWN" for f in hits):
         return "fail", hits
     if hits:
         return "unknown", hits
@@ -219,7 +219,8 @@ def check_expectations(binary, corpus, known_rules, failures, stats):
                 stats["expectations"]["hold"] += 1
                 continue
             stats["expectations"]["broken"] += 1
-            shown = "; ".join(f"{h['file']}:{h['line']}: {h['message']}" for h in hits[:2])
+            shown = "; ".join(f"{h['file']}:{h['line']} [{h['resource']}]: {h['message']}"
+                              for h in hits[:2])
             failures.add(f"expected/{name}:{number}: {outcome} {rule}"
                          f"{'[' + resource + ']' if resource else ''} ({reason}), but iaclint "
                          f"gives {got}{': ' + shown if shown else ''}")
@@ -300,7 +301,7 @@ def main():
             check_parse_agreement(traces, report, verdicts, failures, stats)
             for f in report["findings"]:
                 stats["rules"][f["rule_id"]] += 1
-                if f.get("unknown"):
+                if f.get("status") == "UNKNOWN":
                     stats["unknown_rules"][f["rule_id"]] += 1
             stats["unresolved"].update(unresolved_counts(traces))
             stats["slowest"] += [(t["millis"], t["path"]) for t in traces]
