@@ -257,6 +257,10 @@ const TfModuleConfig* Loader::ChildConfig(const TfModuleConfig& parent,
   const std::string& source = call.source;
   fs::path disk;
   std::string display;
+  if (!source.empty() && fs::path(source).is_absolute()) {
+    Refuse("module '" + call.name + "' source \"" + source + "\"", call.block->loc);
+    return nullptr;
+  }
   if (source.rfind("./", 0) == 0 || source.rfind("../", 0) == 0) {
     disk = fs::path(parent.disk_dir) / source;
     display = Display(fs::path(parent.display_dir) / source);

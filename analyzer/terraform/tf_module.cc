@@ -102,8 +102,11 @@ TfModuleInstance::~TfModuleInstance() = default;
 
 Value TfModuleInstance::Charge(const Value& v, const Location& loc) {
   TfEvalBudget& b = budget();
-  b.units += Units(v);
-  if (b.units > b.max_units) return Value::Unknown("values too large to evaluate", loc);
+  const size_t units = Units(v);
+  b.units += units;
+  if (units > b.max_value_units || b.units > b.max_units) {
+    return Value::Unknown("values too large to evaluate", loc);
+  }
   return v;
 }
 
