@@ -47,15 +47,23 @@ HclConverter::HclConverter(std::string_view text, size_t base, const LineIndex& 
 HclConverter::Nodes& HclConverter::Kids(TSNode n) {
   Nodes& out = kids_[depth_];
   out.clear();
-  TSTreeCursor cursor = ts_tree_cursor_new(n);
-  if (ts_tree_cursor_goto_first_child(&cursor)) {
-    do {
-      const TSNode child = ts_tree_cursor_current_node(&cursor);
-      if (KindOf(child) != Nk::kComment) out.push_back(child);
-    } while (ts_tree_cursor_goto_next_sibling(&cursor));
+  if (!cursor_) {
+    cursor_.emplace(ts_tree_cursor_new(n));
+  } else {
+    ts_tree_cursor_reset(&*cursor_, n);  // one cursor for the whole walk: no allocation per node
   }
-  ts_tree_cursor_delete(&cursor);
+  TSTreeCursor* cursor = &*cursor_;
+  if (ts_tree_cursor_goto_first_child(cursor)) {
+    do {
+      const TSNode child = ts_tree_cursor_current_node(cursor);
+      if (KindOf(child) != Nk::kComment) out.push_back(child);
+    } while (ts_tree_cursor_goto_next_sibling(cursor));
+  }
   return out;
+}
+
+HclConverter::~HclConverter() {
+  if (cursor_) ts_tree_cursor_delete(&*cursor_);
 }
 
 bool HclConverter::Fail(TSNode at, std::string message) { return FailAt(Start(at), message); }

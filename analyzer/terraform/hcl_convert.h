@@ -6,6 +6,7 @@
 
 #include <tree_sitter/api.h>
 
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -21,6 +22,9 @@ class HclConverter {
   /// `base` is the offset of the text tree-sitter saw (after a byte-order mark) in `text`.
   HclConverter(std::string_view text, size_t base, const LineIndex& lines,
                const ParseLimits& limits);
+  ~HclConverter();
+  HclConverter(const HclConverter&) = delete;
+  HclConverter& operator=(const HclConverter&) = delete;
 
   /// Converts the whole file; false when an error was found (see TakeErrors).
   bool Convert(TSNode root, HclBody& out);
@@ -73,6 +77,7 @@ class HclConverter {
   bool quoted_ = true;       ///< the template being read is a quoted string (not a heredoc)
   std::vector<Nodes> kids_;  ///< child lists by frame depth, reused across nodes
   std::vector<Error> errors_;
+  std::optional<TSTreeCursor> cursor_;
 };
 
 }  // namespace iaclint

@@ -1,18 +1,22 @@
 #include "terraform/hcl_parser.h"
 
+#include <cctype>
 #include <chrono>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "base/text.h"
 #include "terraform/hcl_convert.h"
 #include "terraform/hcl_syntax_error.h"
+#include "terraform/cpu_clock.h"
 #include "terraform/ts_handles.h"
 
 namespace iaclint {
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
+using Clock = ThreadCpuClock;
 
 // Stops tree-sitter when it runs out of time, or when it is far past the first error: error
 // recovery on garbage costs about 2 µs and 450 bytes per input byte, and a file with an error
@@ -87,21 +91,12 @@ TsTreePtr RunTreeSitter(ParseWatch& watch) {
   return TsTreePtr(ts_parser_parse_with_options(parser.get(), nullptr, input, options));
 }
 
-}  // namespace
-
-HclParseResult ParseHcl(std::string_view text, FileId file, const HclParseOptions& options) {
+// Parses text[base:] as one tree. `deadline` is shared by all parses of one file.
+HclParseResult ParseWhole(std::string_view text, size_t base, const LineIndex& lines,
+                          const HclParseOptions& options, Clock::time_point deadline,
+                          double budget) {
   HclParseResult result;
-  const LineIndex lines(text, file);
-  if (auto error = CheckEncoding(text, lines, options.limits)) {
-    result.errors.push_back(std::move(*error));
-    return result;
-  }
-  // tree-sitter sees the text without a UTF-8 byte-order mark; offsets are shifted back.
-  const size_t base = text.size() - StripUtf8Bom(text).size();
-  ParseWatch watch{text.substr(base), {}};
-  const double budget = options.base_seconds + static_cast<double>(text.size()) / 1e6;
-  watch.deadline = Clock::now() + Seconds(budget);
-
+  ParseWatch watch{text.substr(base), deadline};
   TsTreePtr tree = RunTreeSitter(watch);
   if (tree == nullptr && !watch.timed_out) {
     // Stopped early after an error: confirm it, since a transient error in one of the
@@ -133,6 +128,82 @@ HclParseResult ParseHcl(std::string_view text, FileId file, const HclParseOption
     result.errors = converter.TakeErrors();
   }
   return result;
+}
+
+// Big files are parsed in pieces cut after a "}" line that closes a top-level block, so only
+// a small tree lives at a time (a whole tree costs ~76 bytes per input byte). A cut in the
+// wrong place (inside a heredoc or a comment) leaves a piece with an error; then the caller
+// parses the file whole, which also gives the exact error position.
+constexpr size_t kChunkBytes = 512 * 1024;
+
+std::vector<size_t> CutPoints(std::string_view text, size_t base) {
+  std::vector<size_t> cuts{base};
+  size_t pos = base;
+  while (pos < text.size()) {
+    size_t eol = text.find('\n', pos);
+    if (eol == std::string_view::npos) break;
+    std::string_view line = text.substr(pos, eol - pos);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) {
+      line.remove_suffix(1);
+    }
+    const size_t next = eol + 1;
+    const char after = next < text.size() ? text[next] : '\0';
+    if (line == "}" && next - cuts.back() >= kChunkBytes &&
+        (std::isalpha(static_cast<unsigned char>(after)) || after == '\n' || after == '#' ||
+         after == '\r')) {
+      cuts.push_back(next);
+    }
+    pos = next;
+  }
+  cuts.push_back(text.size());
+  return cuts;
+}
+
+std::optional<HclParseResult> ParseInPieces(std::string_view text, size_t base,
+                                            const LineIndex& lines,
+                                            const HclParseOptions& options,
+                                            Clock::time_point deadline) {
+  const std::vector<size_t> cuts = CutPoints(text, base);
+  if (cuts.size() <= 2) return std::nullopt;
+  HclParseResult result;
+  for (size_t i = 0; i + 1 < cuts.size(); ++i) {
+    ParseWatch watch{text.substr(0, cuts[i + 1]).substr(cuts[i]), deadline};
+    TsTreePtr tree = RunTreeSitter(watch);
+    if (tree == nullptr || ts_node_has_error(ts_tree_root_node(tree.get()))) return std::nullopt;
+    HclBody piece;
+    HclConverter converter(text, cuts[i], lines, options.limits);
+    if (!converter.Convert(ts_tree_root_node(tree.get()), piece)) {
+      result.body = HclBody{};
+      result.errors = converter.TakeErrors();
+      return result;
+    }
+    tree.reset();
+    for (auto& a : piece.attributes) result.body.attributes.push_back(std::move(a));
+    for (auto& b : piece.blocks) result.body.blocks.push_back(std::move(b));
+  }
+  result.body.loc = lines.Span(base, text.size());
+  if (!result.body.attributes.empty()) return std::nullopt;  // top-level arguments: check whole
+  return result;
+}
+
+}  // namespace
+
+HclParseResult ParseHcl(std::string_view text, FileId file, const HclParseOptions& options) {
+  const LineIndex lines(text, file);
+  if (auto error = CheckEncoding(text, lines, options.limits)) {
+    HclParseResult result;
+    result.errors.push_back(std::move(*error));
+    return result;
+  }
+  // tree-sitter sees the text without a UTF-8 byte-order mark; offsets are shifted back.
+  const size_t base = text.size() - StripUtf8Bom(text).size();
+  const double budget =
+      options.base_seconds + options.seconds_per_mb * static_cast<double>(text.size()) / 1e6;
+  const Clock::time_point deadline = Clock::now() + Seconds(budget);
+  if (text.size() - base > 2 * kChunkBytes) {
+    if (auto pieces = ParseInPieces(text, base, lines, options, deadline)) return *pieces;
+  }
+  return ParseWhole(text, base, lines, options, deadline, budget);
 }
 
 }  // namespace iaclint

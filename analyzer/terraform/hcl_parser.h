@@ -23,9 +23,11 @@ struct HclParseResult {
 
 struct HclParseOptions {
   ParseLimits limits;
-  /// Wall-clock budget for tree-sitter itself, on top of one second per MB of input; error
-  /// recovery on garbage is far slower than parsing valid text.
-  double base_seconds = 3.0;
+  /// CPU-time budget for tree-sitter, on top of `seconds_per_mb` per MB of input. Valid text
+  /// parses at 2-5 MB/s; only error recovery on garbage comes near this (and a file with an
+  /// error is cut short after its first error anyway).
+  double base_seconds = 10.0;
+  double seconds_per_mb = 3.0;
 };
 
 /// Parses `text` (UTF-8, optionally with a byte-order mark). The tree-sitter tree lives only

@@ -4,13 +4,14 @@
 #include <cstdio>
 #include <cstring>
 
+#include "terraform/cpu_clock.h"
 #include "terraform/ts_handles.h"
 
 namespace iaclint {
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
+using Clock = ThreadCpuClock;
 
 // State shared with tree-sitter's logger and progress callbacks. The logger reports each lex
 // position ("lex_internal state:N, row:R, column:C"), then "detect_error" when a stack version
