@@ -7,10 +7,10 @@
 #include <vector>
 
 #include "base/text.h"
+#include "terraform/cpu_clock.h"
 #include "terraform/hcl_convert.h"
 #include "terraform/hcl_syntax_error.h"
 #include "terraform/ts_arena.h"
-#include "terraform/cpu_clock.h"
 #include "terraform/ts_handles.h"
 
 namespace iaclint {
@@ -163,8 +163,7 @@ std::vector<size_t> CutPoints(std::string_view text, size_t base) {
 }
 
 std::optional<HclParseResult> ParseInPieces(std::string_view text, size_t base,
-                                            const LineIndex& lines,
-                                            const HclParseOptions& options,
+                                            const LineIndex& lines, const HclParseOptions& options,
                                             Clock::time_point deadline) {
   const std::vector<size_t> cuts = CutPoints(text, base);
   if (cuts.size() <= 2) return std::nullopt;

@@ -29,7 +29,8 @@ std::vector<std::pair<Value, Value>> Elements(const Value& coll) {
   } else {
     std::vector<const Value::Member*> sorted;
     for (const auto& m : coll.members()) sorted.push_back(&m);
-    std::stable_sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->key < b->key; });
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [](auto* a, auto* b) { return a->key < b->key; });
     for (auto* m : sorted) out.emplace_back(Value::String(m->key, m->key_loc), m->value);
   }
   return out;
@@ -67,8 +68,8 @@ void Dynamic(const HclBlock& block, TfEvaluator& ev, std::vector<BlockGroup>& gr
   Value coll = ev.Eval(for_each->value);
   if (group.list.is(Value::Kind::kUnknown)) return;
   if (!IsKnown(coll) || !(coll.is(Value::Kind::kList) || coll.is(Value::Kind::kMap))) {
-    group.list = Value::Unknown("dynamic block '" + type + "' has a for_each that is not known",
-                                block.loc);
+    group.list =
+        Value::Unknown("dynamic block '" + type + "' has a for_each that is not known", block.loc);
     return;
   }
   for (auto& [key, value] : Elements(coll)) {
@@ -169,8 +170,9 @@ TfRepetitions Repetitions(const HclBody& body, TfEvaluator& ev, const std::strin
     out.items.push_back(std::move(r));
   }
   if (coll.is(Value::Kind::kList)) {
-    std::sort(out.items.begin(), out.items.end(),
-              [](const TfRepetition& a, const TfRepetition& b) { return a.key.str() < b.key.str(); });
+    std::sort(out.items.begin(), out.items.end(), [](const TfRepetition& a, const TfRepetition& b) {
+      return a.key.str() < b.key.str();
+    });
   }
   return out;
 }

@@ -45,15 +45,14 @@ Value GetAttribute(const Value& base, std::string_view name, const Location& loc
     if (const Value* v = base.Find(name)) return *v;
     const std::string& tag = base.tag();
     if (StartsWith(tag, kResourceTag)) {
-      return Value::Unknown(
-          "'" + tag.substr(kResourceTag.size()) + "." + std::string(name) +
-              "' is known only after apply",
-          loc);
+      return Value::Unknown("'" + tag.substr(kResourceTag.size()) + "." + std::string(name) +
+                                "' is known only after apply",
+                            loc);
     }
     if (StartsWith(tag, kDataTag)) {
-      return Value::Unknown("data source attribute '" + tag.substr(kDataTag.size()) + "." +
-                                std::string(name) + "'",
-                            loc);
+      return Value::Unknown(
+          "data source attribute '" + tag.substr(kDataTag.size()) + "." + std::string(name) + "'",
+          loc);
     }
     return Value::Unknown("no attribute '" + std::string(name) + "'", loc);
   }
@@ -69,30 +68,45 @@ Value TfEvaluator::Eval(const HclExpr& e) {
 
 Value TfEvaluator::EvalNode(const HclExpr& e) {
   switch (e.kind) {
-    case HclExprKind::kNull: return Value::Null(e.loc);
-    case HclExprKind::kBool: return Value::Bool(e.text == "true", e.loc);
-    case HclExprKind::kNumber: return Value::Number(std::string(e.text), e.loc);
+    case HclExprKind::kNull:
+      return Value::Null(e.loc);
+    case HclExprKind::kBool:
+      return Value::Bool(e.text == "true", e.loc);
+    case HclExprKind::kNumber:
+      return Value::Number(std::string(e.text), e.loc);
     case HclExprKind::kTemplate:
     case HclExprKind::kTemplateChunk:
     case HclExprKind::kTemplateIf:
-    case HclExprKind::kTemplateFor: return Template(e);
-    case HclExprKind::kInterpolation: return Eval(e.children[0]);
-    case HclExprKind::kTuple: return Tuple(e);
-    case HclExprKind::kObject: return Object(e);
-    case HclExprKind::kBareKey: return Value::String(std::string(e.text), e.loc);
+    case HclExprKind::kTemplateFor:
+      return Template(e);
+    case HclExprKind::kInterpolation:
+      return Eval(e.children[0]);
+    case HclExprKind::kTuple:
+      return Tuple(e);
+    case HclExprKind::kObject:
+      return Object(e);
+    case HclExprKind::kBareKey:
+      return Value::String(std::string(e.text), e.loc);
     case HclExprKind::kVariable:
     case HclExprKind::kGetAttr:
-    case HclExprKind::kIndex: return Traversal(e);
-    case HclExprKind::kSplat: return Splat(e);
+    case HclExprKind::kIndex:
+      return Traversal(e);
+    case HclExprKind::kSplat:
+      return Splat(e);
     case HclExprKind::kSplatItem:
       return splat_items_.empty() ? Value::Unknown("splat outside a splat", e.loc)
                                   : *splat_items_.back();
-    case HclExprKind::kCall: return Call(e);
-    case HclExprKind::kConditional: return Conditional(e);
-    case HclExprKind::kUnary: return Unary(e);
-    case HclExprKind::kBinary: return Binary(e);
+    case HclExprKind::kCall:
+      return Call(e);
+    case HclExprKind::kConditional:
+      return Conditional(e);
+    case HclExprKind::kUnary:
+      return Unary(e);
+    case HclExprKind::kBinary:
+      return Binary(e);
     case HclExprKind::kForTuple:
-    case HclExprKind::kForObject: return For(e);
+    case HclExprKind::kForObject:
+      return For(e);
   }
   return Value::Unknown("expression not evaluated", e.loc);
 }
@@ -247,9 +261,8 @@ Value TfEvaluator::Root(const HclExpr& root, const std::vector<const HclExpr*>& 
     if (name == "each" && a == "value") v = &keys_.each_value;
     if (v == nullptr || !v->has_value()) {
       if (!keys_.unknown_reason.empty()) return Value::Unknown(keys_.unknown_reason, loc);
-      return Value::Unknown("'" + std::string(name) + "." + std::string(a) +
-                                "' is not available here",
-                            loc);
+      return Value::Unknown(
+          "'" + std::string(name) + "." + std::string(a) + "' is not available here", loc);
     }
     return **v;
   }
@@ -342,9 +355,8 @@ Value TfEvaluator::Call(const HclExpr& e) {
 
 Value TfEvaluator::Conditional(const HclExpr& e) {
   Value cond = Eval(e.children[0]);
-  if (const auto b = cond.is(Value::Kind::kBool) || cond.is(Value::Kind::kString)
-                         ? cond.AsBool()
-                         : std::nullopt) {
+  if (const auto b = cond.is(Value::Kind::kBool) || cond.is(Value::Kind::kString) ? cond.AsBool()
+                                                                                  : std::nullopt) {
     return Eval(e.children[*b ? 1 : 2]);
   }
   if (!IsUnknownish(cond)) return Value::Unknown("the condition is not a bool", e.loc);
@@ -427,16 +439,18 @@ Value TfEvaluator::For(const HclExpr& e) {
     if (!e.text.empty()) Unbind();
     Unbind();
     const auto k = keep.AsBool();
-    if (!k) return IsUnknownish(keep) ? Propagate(keep, e.loc)
-                                      : Value::Unknown("'if' needs a bool", e.loc);
+    if (!k)
+      return IsUnknownish(keep) ? Propagate(keep, e.loc)
+                                : Value::Unknown("'if' needs a bool", e.loc);
     if (!*k) continue;
     if (!object) {
       out.Add(std::move(v));
       continue;
     }
     const auto text = IsKnown(key) ? ToText(key) : std::nullopt;
-    if (!text) return IsKnown(key) ? Value::Unknown("a key is not a string", e.loc)
-                                   : Propagate(*FirstUnknown(key), e.loc);
+    if (!text)
+      return IsKnown(key) ? Value::Unknown("a key is not a string", e.loc)
+                          : Propagate(*FirstUnknown(key), e.loc);
     Value* slot = out.Find(*text);
     if (e.has(HclExpr::kGrouping)) {
       if (slot == nullptr) slot = &out.Set(*text, Value::List(v.loc()), key.loc());

@@ -25,7 +25,7 @@ inline constexpr std::string_view kDataTag = "tf-data:";
 struct TfEvalBudget {
   size_t depth = 0;
   size_t max_depth = 1500;
-  size_t units = 0;  ///< values and string bytes / 64 copied out of memoised names
+  size_t units = 0;                  ///< values and string bytes / 64 copied out of memoised names
   size_t max_units = 50'000'000;     ///< for the whole load
   size_t max_value_units = 250'000;  ///< for one value
 };

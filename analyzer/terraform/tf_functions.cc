@@ -160,9 +160,9 @@ Value Affix(Args& a, const Location& loc, std::string_view fn, bool prefix, bool
   if (a.size() != 2) return Bad(fn, "needs 2 arguments", loc);
   const auto s = Str(a[0]), p = Str(a[1]);
   if (!s || !p) return Bad(fn, "arguments are not strings", loc);
-  const bool has = s->size() >= p->size() &&
-                   (prefix ? s->compare(0, p->size(), *p) == 0
-                           : s->compare(s->size() - p->size(), p->size(), *p) == 0);
+  const bool has =
+      s->size() >= p->size() && (prefix ? s->compare(0, p->size(), *p) == 0
+                                        : s->compare(s->size() - p->size(), p->size(), *p) == 0);
   if (test) return Value::Bool(has, loc);
   if (!has) return Value::String(*s, loc);
   return Value::String(prefix ? s->substr(p->size()) : s->substr(0, s->size() - p->size()), loc);
@@ -173,8 +173,9 @@ Value Affix(Args& a, const Location& loc, std::string_view fn, bool prefix, bool
 Value Concat(Args& a, const Location& loc) {
   Value out = Value::List(loc);
   for (Value& l : a) {
-    if (!IsSeq(l)) return l.is(Value::Kind::kUnknown) ? UnknownFrom(l, loc)
-                                                      : Bad("concat", "argument is not a list", loc);
+    if (!IsSeq(l))
+      return l.is(Value::Kind::kUnknown) ? UnknownFrom(l, loc)
+                                         : Bad("concat", "argument is not a list", loc);
     for (Value& item : l.items()) out.Add(std::move(item));
   }
   return out;
@@ -394,9 +395,9 @@ Value JsonDecodeFn(Args& a, const Location& loc) {
 const std::set<std::string_view>& OfflineOnly() {
   // Reading files, the clock, randomness or the network: never evaluated.
   static const std::set<std::string_view> names = {
-      "file",       "filebase64", "fileexists", "fileset",   "templatefile", "filemd5",
-      "filesha1",   "filesha256", "filesha512", "timestamp", "uuid",         "uuidv5",
-      "bcrypt",     "plantimestamp", "abspath", "pathexpand"};
+      "file",     "filebase64",    "fileexists", "fileset",   "templatefile", "filemd5",
+      "filesha1", "filesha256",    "filesha512", "timestamp", "uuid",         "uuidv5",
+      "bcrypt",   "plantimestamp", "abspath",    "pathexpand"};
   return names;
 }
 
@@ -406,38 +407,51 @@ const std::map<std::string_view, Fn>& Table() {
       {"join", Join},
       {"split", Split},
       {"replace", Replace},
-      {"upper", [](Args& a, const Location& l) {
+      {"upper",
+       [](Args& a, const Location& l) {
          return MapString(a, l, "upper", [](std::string s) {
            for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
            return s;
          });
        }},
-      {"lower", [](Args& a, const Location& l) {
+      {"lower",
+       [](Args& a, const Location& l) {
          return MapString(a, l, "lower", [](std::string s) {
            for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
            return s;
          });
        }},
-      {"trimspace", [](Args& a, const Location& l) { return MapString(a, l, "trimspace", Trimmed); }},
-      {"chomp", [](Args& a, const Location& l) {
+      {"trimspace",
+       [](Args& a, const Location& l) { return MapString(a, l, "trimspace", Trimmed); }},
+      {"chomp",
+       [](Args& a, const Location& l) {
          return MapString(a, l, "chomp", [](std::string s) {
            while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.pop_back();
            return s;
          });
        }},
-      {"trimprefix", [](Args& a, const Location& l) { return Affix(a, l, "trimprefix", true, false); }},
-      {"trimsuffix", [](Args& a, const Location& l) { return Affix(a, l, "trimsuffix", false, false); }},
-      {"startswith", [](Args& a, const Location& l) { return Affix(a, l, "startswith", true, true); }},
+      {"trimprefix",
+       [](Args& a, const Location& l) { return Affix(a, l, "trimprefix", true, false); }},
+      {"trimsuffix",
+       [](Args& a, const Location& l) { return Affix(a, l, "trimsuffix", false, false); }},
+      {"startswith",
+       [](Args& a, const Location& l) { return Affix(a, l, "startswith", true, true); }},
       {"endswith", [](Args& a, const Location& l) { return Affix(a, l, "endswith", false, true); }},
       {"concat", Concat},
       {"merge", Merge},
       {"lookup", Lookup},
       {"tolist", [](Args& a, const Location& l) { return ToList(a, l, false); }},
       {"toset", [](Args& a, const Location& l) { return ToList(a, l, true); }},
-      {"distinct", [](Args& a, const Location& l) { return ToList(a, l, false).is(Value::Kind::kList) && a.size() == 1 ? ToSet(std::move(a[0]), l) : Bad("distinct", "needs a list", l); }},
-      {"tomap", [](Args& a, const Location& l) {
+      {"distinct",
+       [](Args& a, const Location& l) {
+         return ToList(a, l, false).is(Value::Kind::kList) && a.size() == 1
+                    ? ToSet(std::move(a[0]), l)
+                    : Bad("distinct", "needs a list", l);
+       }},
+      {"tomap",
+       [](Args& a, const Location& l) {
          return a.size() == 1 && a[0].is(Value::Kind::kMap) ? At(std::move(a[0]), l)
-                                                           : Bad("tomap", "needs a map", l);
+                                                            : Bad("tomap", "needs a map", l);
        }},
       {"keys", [](Args& a, const Location& l) { return Keys(a, l, false); }},
       {"values", [](Args& a, const Location& l) { return Keys(a, l, true); }},
@@ -450,9 +464,18 @@ const std::map<std::string_view, Fn>& Table() {
       {"zipmap", Zipmap},
       {"min", [](Args& a, const Location& l) { return MinMax(a, l, false); }},
       {"max", [](Args& a, const Location& l) { return MinMax(a, l, true); }},
-      {"abs", [](Args& a, const Location& l) { return Unary(a, l, "abs", [](double d) { return std::fabs(d); }); }},
-      {"ceil", [](Args& a, const Location& l) { return Unary(a, l, "ceil", [](double d) { return std::ceil(d); }); }},
-      {"floor", [](Args& a, const Location& l) { return Unary(a, l, "floor", [](double d) { return std::floor(d); }); }},
+      {"abs",
+       [](Args& a, const Location& l) {
+         return Unary(a, l, "abs", [](double d) { return std::fabs(d); });
+       }},
+      {"ceil",
+       [](Args& a, const Location& l) {
+         return Unary(a, l, "ceil", [](double d) { return std::ceil(d); });
+       }},
+      {"floor",
+       [](Args& a, const Location& l) {
+         return Unary(a, l, "floor", [](double d) { return std::floor(d); });
+       }},
       {"tostring", ToString},
       {"tonumber", ToNumber},
       {"tobool", ToBool},

@@ -17,7 +17,8 @@ namespace fs = std::filesystem;
 namespace {
 
 bool EndsWith(const std::string& s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 std::string Display(const fs::path& p) {
@@ -196,8 +197,8 @@ std::map<std::string, Value> Loader::RootInputs(const TfModuleConfig&) {
 // Variable files hold constants only: they are evaluated without any name in scope.
 class NoScope : public TfScope {
  public:
-  std::optional<Value> Resolve(std::string_view root, const std::vector<std::string_view>&,
-                               size_t*, const Location& loc) override {
+  std::optional<Value> Resolve(std::string_view root, const std::vector<std::string_view>&, size_t*,
+                               const Location& loc) override {
     return Value::Unknown("variable files cannot refer to '" + std::string(root) + "'", loc);
   }
   TfEvalBudget& budget() override { return budget_; }
@@ -247,12 +248,12 @@ void Loader::LoadModulesJson() {
   for (const Value& m : modules->items()) {
     const Value* key = m.Find("Key");
     const Value* dir = m.Find("Dir");
-    if (key && dir && key->AsText() && dir->AsText()) modules_json_[*key->AsText()] = *dir->AsText();
+    if (key && dir && key->AsText() && dir->AsText())
+      modules_json_[*key->AsText()] = *dir->AsText();
   }
 }
 
-const TfModuleConfig* Loader::ChildConfig(const TfModuleConfig& parent,
-                                          const std::string& key_path,
+const TfModuleConfig* Loader::ChildConfig(const TfModuleConfig& parent, const std::string& key_path,
                                           const TfModuleConfig::Call& call) {
   const std::string& source = call.source;
   fs::path disk;
@@ -281,14 +282,14 @@ const TfModuleConfig* Loader::ChildConfig(const TfModuleConfig& parent,
   }
   std::error_code ec;
   if (!fs::is_directory(disk, ec)) {
-    out_.errors.push_back(Error{"module '" + call.name + "': directory '" + display +
-                                    "' does not exist",
-                                call.block->loc});
+    out_.errors.push_back(Error{
+        "module '" + call.name + "': directory '" + display + "' does not exist", call.block->loc});
     return nullptr;
   }
   const TfModuleConfig* config = LoadDir(disk, display);
   if (config == &parent) {
-    out_.errors.push_back(Error{"module '" + call.name + "' calls its own directory", call.block->loc});
+    out_.errors.push_back(
+        Error{"module '" + call.name + "' calls its own directory", call.block->loc});
     return nullptr;
   }
   return config;

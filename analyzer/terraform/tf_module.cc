@@ -87,13 +87,15 @@ struct TfModuleInstance::CallState {
 
 TfModuleInstance::TfModuleInstance(TfModuleHost& host, const TfModuleConfig& config,
                                    std::string path, std::string key_path,
-                                   std::map<std::string, Value> inputs, size_t depth)
+                                   std::map<std::string, Value> inputs, size_t depth,
+                                   std::string unknown_count)
     : host_(host),
       config_(config),
       path_(std::move(path)),
       key_path_(std::move(key_path)),
       inputs_(std::move(inputs)),
-      depth_(depth) {
+      depth_(depth),
+      unknown_count_(std::move(unknown_count)) {
   resources_.resize(config_.resources.size());
   calls_.resize(config_.calls.size());
 }
@@ -136,8 +138,8 @@ std::optional<Value> TfModuleInstance::Resolve(std::string_view root,
   }
   const bool data = r == "data";
   if (!need(data ? 2 : 1)) return std::nullopt;
-  const std::string key =
-      data ? "data." + std::string(names[0]) + "." + std::string(names[1]) : r + "." + std::string(names[0]);
+  const std::string key = data ? "data." + std::string(names[0]) + "." + std::string(names[1])
+                               : r + "." + std::string(names[0]);
   const auto it = config_.resource_index.find(key);
   if (it == config_.resource_index.end()) {
     return Value::Unknown("reference to an undeclared resource '" + key + "'", loc);
@@ -155,7 +157,8 @@ Value TfModuleInstance::Variable(const std::string& name, const Location& loc) {
   } else if (const auto decl = config_.variables.find(name); decl == config_.variables.end()) {
     memo->value = Value::Unknown("variable '" + name + "' is not declared", loc);
   } else if (const auto* def = decl->second->body.Find("default")) {
-    if (memo->state == State::kBusy) return Value::Unknown("variable '" + name + "' refers to itself", loc);
+    if (memo->state == State::kBusy)
+      return Value::Unknown("variable '" + name + "' refers to itself", loc);
     memo->state = State::kBusy;
     TfInstanceKeys none;
     TfEvaluator ev(*this, none);
@@ -219,7 +222,11 @@ TfModuleInstance::ResourceState& TfModuleInstance::EvaluateResource(size_t index
     inst.name = cfg.name;
     inst.loc = cfg.block->loc;
     inst.index = rep.key;
-    if (!reps.unknown_reason.empty()) inst.exists = Value::Unknown(reps.unknown_reason, cfg.block->loc);
+    if (!reps.unknown_reason.empty()) {
+      inst.exists = Value::Unknown(reps.unknown_reason, cfg.block->loc);
+    } else if (!unknown_count_.empty()) {
+      inst.exists = Value::Unknown(unknown_count_, cfg.block->loc);
+    }
     TfEvaluator ev(*this, rep.keys);
     inst.attributes = EvaluateBody(cfg.block->body, ev, cfg.block->loc, true, &inst.references);
     if (cfg.mode == "data" && cfg.type == "aws_iam_policy_document") {
@@ -256,8 +263,9 @@ TfModuleInstance::CallState& TfModuleInstance::EvaluateCall(size_t index) {
   TfInstanceKeys none;
   TfEvaluator outer(*this, none);
   st.reps = Repetitions(call.block->body, outer, base);
-  const TfModuleConfig* child =
-      depth_ < host_.options().max_module_depth ? host_.ChildConfig(config_, key_path, call) : nullptr;
+  const TfModuleConfig* child = depth_ < host_.options().max_module_depth
+                                    ? host_.ChildConfig(config_, key_path, call)
+                                    : nullptr;
   for (const TfRepetition& rep : st.reps.items) {
     TfModuleCall record;
     record.address = WithKey(base, rep.key);
@@ -284,7 +292,8 @@ TfModuleInstance::CallState& TfModuleInstance::EvaluateCall(size_t index) {
         if (!refs.empty()) record.output_references[name] = std::move(refs);
       }
       st.children.push_back(std::make_unique<TfModuleInstance>(
-          host_, *child, record.address, key_path, std::move(inputs), depth_ + 1));
+          host_, *child, record.address, key_path, std::move(inputs), depth_ + 1,
+          st.reps.unknown_reason.empty() ? unknown_count_ : st.reps.unknown_reason));
     } else {
       st.children.push_back(nullptr);
     }
@@ -301,7 +310,8 @@ Value TfModuleInstance::Output(const std::string& name, const Location& loc) {
   }
   auto& memo = outputs_[name];
   if (!memo) memo = std::make_unique<Memo>();
-  if (memo->state == State::kBusy) return Value::Unknown("output '" + name + "' refers to itself", loc);
+  if (memo->state == State::kBusy)
+    return Value::Unknown("output '" + name + "' refers to itself", loc);
   if (memo->state == State::kNew) {
     memo->state = State::kBusy;
     TfInstanceKeys none;
@@ -329,9 +339,9 @@ Value TfModuleInstance::ModuleValue(const std::string& name, const std::string* 
   const auto object_of = [&](size_t i) -> Value {
     TfModuleInstance* child = st.children[i].get();
     if (child == nullptr) {
-      return Value::Unknown("module '" + name + "' is not inspected (source \"" +
-                                config_.calls[index].source + "\")",
-                            loc);
+      return Value::Unknown(
+          "module '" + name + "' is not inspected (source \"" + config_.calls[index].source + "\")",
+          loc);
     }
     if (output != nullptr) return child->Output(*output, loc);
     Value obj = Value::Map(loc);

@@ -59,7 +59,8 @@ class TfModuleInstance : public TfScope {
   /// `inputs` are the module's variables as set by the caller (the root: tfvars);
   /// `key_path` names the module in modules.json ("a.b"); `path` is its address prefix.
   TfModuleInstance(TfModuleHost& host, const TfModuleConfig& config, std::string path,
-                   std::string key_path, std::map<std::string, Value> inputs, size_t depth);
+                   std::string key_path, std::map<std::string, Value> inputs, size_t depth,
+                   std::string unknown_count = "");
   ~TfModuleInstance() override;
 
   std::optional<Value> Resolve(std::string_view root, const std::vector<std::string_view>& names,
@@ -90,6 +91,7 @@ class TfModuleInstance : public TfScope {
   std::string key_path_;
   std::map<std::string, Value> inputs_;
   size_t depth_;
+  std::string unknown_count_;  ///< why this module instance may not exist (unknown count)
   std::map<std::string, std::unique_ptr<Memo>> variables_, locals_, outputs_;
   std::vector<std::unique_ptr<ResourceState>> resources_;
   std::vector<std::unique_ptr<CallState>> calls_;

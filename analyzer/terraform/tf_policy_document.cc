@@ -91,7 +91,8 @@ Value Statement(const Value& s) {
     const Value* v = s.Find(arg);
     if (!Empty(v)) out.Set(key, StringList(*v, s.loc()), v->loc());
   }
-  if (const Value* p = s.Find("principals"); !Empty(p)) out.Set("Principal", Principals(*p, s.loc()));
+  if (const Value* p = s.Find("principals"); !Empty(p))
+    out.Set("Principal", Principals(*p, s.loc()));
   if (const Value* p = s.Find("not_principals"); !Empty(p)) {
     out.Set("NotPrincipal", Principals(*p, s.loc()));
   }
@@ -125,9 +126,8 @@ std::string SidOf(const Value& statement) {
 void MergeStatements(std::vector<Value>& into, std::vector<Value> add) {
   for (Value& s : add) {
     const std::string sid = SidOf(s);
-    auto same = std::find_if(into.begin(), into.end(), [&](const Value& x) {
-      return !sid.empty() && SidOf(x) == sid;
-    });
+    auto same = std::find_if(into.begin(), into.end(),
+                             [&](const Value& x) { return !sid.empty() && SidOf(x) == sid; });
     if (same != into.end()) {
       *same = std::move(s);
     } else {

@@ -53,8 +53,7 @@ std::string Join(const std::string& subject, const std::vector<Step>& steps, siz
 
 // addrs.ParseRef plus jsonconfig's unwrapping: the subject with each prefix of the remaining
 // steps (longest first), the subject, then the unkeyed resource or module call.
-void Emit(std::string_view root, const std::vector<Step>& steps,
-          std::vector<std::string>& out) {
+void Emit(std::string_view root, const std::vector<Step>& steps, std::vector<std::string>& out) {
   const auto attr = [&](size_t i) { return i < steps.size() && !steps[i].index; };
   std::string subject(root);
   std::string extra;

@@ -50,11 +50,21 @@ void AppendJsonString(std::string& out, const std::string& s) {
   out += '"';
   for (unsigned char c : s) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         // Go's encoding/json also escapes <, > and & (HTML safety), as jsonencode shows.
         if (c < 0x20 || c == '<' || c == '>' || c == '&') {
@@ -71,14 +81,20 @@ void AppendJsonString(std::string& out, const std::string& s) {
 
 void Encode(const Value& v, std::string& out) {
   switch (v.kind()) {
-    case Value::Kind::kNull: out += "null"; return;
-    case Value::Kind::kBool: out += v.boolean() ? "true" : "false"; return;
+    case Value::Kind::kNull:
+      out += "null";
+      return;
+    case Value::Kind::kBool:
+      out += v.boolean() ? "true" : "false";
+      return;
     case Value::Kind::kNumber: {
       const auto d = v.AsNumber();
       out += d ? FormatNumber(*d) : v.str();
       return;
     }
-    case Value::Kind::kString: AppendJsonString(out, v.str()); return;
+    case Value::Kind::kString:
+      AppendJsonString(out, v.str());
+      return;
     case Value::Kind::kList:
       out += '[';
       for (size_t i = 0; i < v.items().size(); ++i) {
@@ -130,10 +146,14 @@ std::optional<std::string> ToText(const Value& v) {
 bool ValuesEqual(const Value& a, const Value& b) {
   if (a.kind() != b.kind()) return false;
   switch (a.kind()) {
-    case Value::Kind::kNull: return true;
-    case Value::Kind::kBool: return a.boolean() == b.boolean();
-    case Value::Kind::kNumber: return a.AsNumber() == b.AsNumber();
-    case Value::Kind::kString: return a.str() == b.str();
+    case Value::Kind::kNull:
+      return true;
+    case Value::Kind::kBool:
+      return a.boolean() == b.boolean();
+    case Value::Kind::kNumber:
+      return a.AsNumber() == b.AsNumber();
+    case Value::Kind::kString:
+      return a.str() == b.str();
     case Value::Kind::kList:
       if (a.items().size() != b.items().size()) return false;
       for (size_t i = 0; i < a.items().size(); ++i) {

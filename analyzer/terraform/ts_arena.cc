@@ -34,9 +34,8 @@ struct Arena {
       if (p == nullptr) return nullptr;
       blocks.push_back(Block{p, need, need});
     } else {
-      while (current < blocks.size() &&
-             (blocks[current].size != kBlockBytes ||
-              blocks[current].size - blocks[current].used < need)) {
+      while (current < blocks.size() && (blocks[current].size != kBlockBytes ||
+                                         blocks[current].size - blocks[current].used < need)) {
         ++current;
       }
       if (current == blocks.size()) {
@@ -83,7 +82,7 @@ struct Arena {
   }
 };
 
-thread_local Arena* t_arena = nullptr;      ///< the active arena, while a scope lives
+thread_local Arena* t_arena = nullptr;  ///< the active arena, while a scope lives
 
 void* Malloc(size_t n) { return t_arena ? t_arena->Alloc(n) : std::malloc(n); }
 

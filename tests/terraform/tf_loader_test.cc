@@ -15,8 +15,8 @@ std::string Errors(const TfLoadResult& r, const Model& m) {
   std::string out;
   for (const Error& e : r.errors) {
     out += (e.where.file == kNoFile ? std::string("?") : m.file(e.where.file).path) + ":" +
-           std::to_string(e.where.line) + ":" + std::to_string(e.where.column) + ": " +
-           e.message + "\n";
+           std::to_string(e.where.line) + ":" + std::to_string(e.where.column) + ": " + e.message +
+           "\n";
   }
   return out;
 }
@@ -152,7 +152,9 @@ resource "x" "f" {
 }
 
 TEST(TfLoader, FormatVerbs) {
-  TfDir dir({{"main.tf", "resource \"x\" \"f\" {\n  a = format(\"%s-%d-%v-%q-%.2f-%%\", \"s\", 7, true, \"q\", 1.5)\n}\n"}});
+  TfDir dir({{"main.tf",
+              "resource \"x\" \"f\" {\n  a = format(\"%s-%d-%v-%q-%.2f-%%\", \"s\", 7, true, "
+              "\"q\", 1.5)\n}\n"}});
   Model model;
   TfLoadResult r = Load(dir, model);
   EXPECT_EQ(Attr(r, "x.f", "a"), "\"s-7-true-\\\"q\\\"-1.50-%\"");
@@ -199,11 +201,11 @@ resource "aws_cloudtrail" "trail" {
   ASSERT_EQ(Errors(r, model), "");
   std::vector<std::string> addresses;
   for (const auto& i : r.instances) addresses.push_back(i.address);
-  EXPECT_EQ(addresses, (std::vector<std::string>{
-                           "aws_cloudwatch_log_group.g[0]", "aws_cloudwatch_log_group.g[1]",
-                           "aws_sns_topic.t[\"a\"]", "aws_sns_topic.t[\"b\"]",
-                           "aws_sns_topic.m[\"x\"]", "aws_sns_topic.m[\"y\"]",
-                           "aws_sns_topic.maybe", "aws_cloudtrail.trail"}));
+  EXPECT_EQ(addresses,
+            (std::vector<std::string>{
+                "aws_cloudwatch_log_group.g[0]", "aws_cloudwatch_log_group.g[1]",
+                "aws_sns_topic.t[\"a\"]", "aws_sns_topic.t[\"b\"]", "aws_sns_topic.m[\"x\"]",
+                "aws_sns_topic.m[\"y\"]", "aws_sns_topic.maybe", "aws_cloudtrail.trail"}));
   EXPECT_EQ(Attr(r, "aws_cloudwatch_log_group.g[1]", "name"), "\"g-1\"");
   EXPECT_EQ(FindInstance(r, "aws_cloudwatch_log_group.g[1]")->index.Render(), "1");
   EXPECT_EQ(FindInstance(r, "aws_sns_topic.t[\"a\"]")->index.Render(), "\"a\"");
@@ -216,13 +218,13 @@ resource "aws_cloudtrail" "trail" {
   EXPECT_EQ(Attr(r, "aws_cloudtrail.trail", "name"), "\"g-1\"");
   EXPECT_EQ(Attr(r, "aws_cloudtrail.trail", "topic"), "\"a\"");
   const auto& refs = FindInstance(r, "aws_cloudtrail.trail")->references;
-  EXPECT_EQ(refs.at("cloud_watch_logs_group_arn"),
-            (std::vector<std::string>{"aws_cloudwatch_log_group.g[0].arn",
-                                      "aws_cloudwatch_log_group.g[0]",
-                                      "aws_cloudwatch_log_group.g"}));
-  EXPECT_EQ(refs.at("topic"), (std::vector<std::string>{"aws_sns_topic.t[\"a\"].name",
-                                                        "aws_sns_topic.t[\"a\"]",
-                                                        "aws_sns_topic.t"}));
+  EXPECT_EQ(
+      refs.at("cloud_watch_logs_group_arn"),
+      (std::vector<std::string>{"aws_cloudwatch_log_group.g[0].arn",
+                                "aws_cloudwatch_log_group.g[0]", "aws_cloudwatch_log_group.g"}));
+  EXPECT_EQ(refs.at("topic"),
+            (std::vector<std::string>{"aws_sns_topic.t[\"a\"].name", "aws_sns_topic.t[\"a\"]",
+                                      "aws_sns_topic.t"}));
 }
 
 TEST(TfLoader, NestedAndDynamicBlocks) {
@@ -300,7 +302,8 @@ resource "aws_s3_bucket" "b" {}
   Model model;
   TfLoadResult r = Load(dir, model);
   ASSERT_EQ(Errors(r, model), "");
-  const Value* content = FindInstance(r, "aws_organizations_policy.scp")->attributes.Find("content");
+  const Value* content =
+      FindInstance(r, "aws_organizations_policy.scp")->attributes.Find("content");
   ASSERT_NE(content, nullptr);
   EXPECT_TRUE(content->has(Value::kEmbeddedJson));
   EXPECT_EQ(content->Render(1000),
@@ -375,11 +378,11 @@ output "days" { value = var.days }
   ASSERT_EQ(Errors(r, model), "");
   std::vector<std::string> addresses;
   for (const auto& i : r.instances) addresses.push_back(i.address);
-  EXPECT_EQ(addresses, (std::vector<std::string>{
-                           "x.uses", "module.trail.aws_cloudtrail.this",
-                           "module.trail.aws_s3_bucket.t",
-                           "module.bucket[\"audit\"].aws_cloudwatch_log_group.g",
-                           "module.bucket[\"logs\"].aws_cloudwatch_log_group.g"}));
+  EXPECT_EQ(addresses,
+            (std::vector<std::string>{"x.uses", "module.trail.aws_cloudtrail.this",
+                                      "module.trail.aws_s3_bucket.t",
+                                      "module.bucket[\"audit\"].aws_cloudwatch_log_group.g",
+                                      "module.bucket[\"logs\"].aws_cloudwatch_log_group.g"}));
   const auto* trail = FindInstance(r, "module.trail.aws_cloudtrail.this");
   EXPECT_EQ(trail->module_path, "module.trail");
   EXPECT_EQ(Attr(r, trail->address, "name"), "\"org-trail\"");
@@ -391,8 +394,9 @@ output "days" { value = var.days }
   EXPECT_EQ(Attr(r, "x.uses", "days"), "365");
   EXPECT_EQ(Attr(r, "x.uses", "trail_arn"),
             "unknown('module.trail.aws_cloudtrail.this.arn' is known only after apply)");
-  EXPECT_EQ(FindInstance(r, "x.uses")->references.at("days"),
-            (std::vector<std::string>{"module.bucket[\"audit\"].days", "module.bucket[\"audit\"]"}));
+  EXPECT_EQ(
+      FindInstance(r, "x.uses")->references.at("days"),
+      (std::vector<std::string>{"module.bucket[\"audit\"].days", "module.bucket[\"audit\"]"}));
   EXPECT_EQ(FindInstance(r, "x.uses")->references.at("name"),
             (std::vector<std::string>{"module.trail.name", "module.trail"}));
   ASSERT_EQ(r.notes.size(), 1u);
@@ -406,10 +410,12 @@ output "days" { value = var.days }
 }
 
 TEST(TfLoader, ModulesJsonResolvesRegistryModules) {
-  TfDir dir({{"main.tf", "module \"s3\" {\n  source = \"terraform-aws-modules/s3-bucket/aws\"\n}\n"},
-             {".terraform/modules/modules.json",
-              R"({"Modules":[{"Key":"","Source":"","Dir":"."},{"Key":"s3","Source":"registry.terraform.io/terraform-aws-modules/s3-bucket/aws","Dir":".terraform/modules/s3"}]})"},
-             {".terraform/modules/s3/main.tf", "resource \"aws_s3_bucket\" \"this\" {\n  bucket = \"b\"\n}\n"}});
+  TfDir dir(
+      {{"main.tf", "module \"s3\" {\n  source = \"terraform-aws-modules/s3-bucket/aws\"\n}\n"},
+       {".terraform/modules/modules.json",
+        R"({"Modules":[{"Key":"","Source":"","Dir":"."},{"Key":"s3","Source":"registry.terraform.io/terraform-aws-modules/s3-bucket/aws","Dir":".terraform/modules/s3"}]})"},
+       {".terraform/modules/s3/main.tf",
+        "resource \"aws_s3_bucket\" \"this\" {\n  bucket = \"b\"\n}\n"}});
   Model model;
   TfLoadResult r = Load(dir, model);
   ASSERT_EQ(Errors(r, model), "");
@@ -418,8 +424,9 @@ TEST(TfLoader, ModulesJsonResolvesRegistryModules) {
 
 TEST(TfLoader, PathsOutsideTheRootAreRefused) {
   TfDir outside({{"evil/main.tf", "resource \"x\" \"evil\" {}\n"}, {"secret.tfvars", "a = 1\n"}});
-  TfDir dir({{"main.tf", "module \"up\" {\n  source = \"../../x\"\n}\nmodule \"abs\" {\n  source = \"" +
-                             outside.path("evil") + "\"\n}\nmodule \"link\" {\n  source = \"./link\"\n}\n"}});
+  TfDir dir({{"main.tf",
+              "module \"up\" {\n  source = \"../../x\"\n}\nmodule \"abs\" {\n  source = \"" +
+                  outside.path("evil") + "\"\n}\nmodule \"link\" {\n  source = \"./link\"\n}\n"}});
   std::filesystem::create_directory_symlink(outside.path("evil"), dir.path("link"));
   Model model;
   TfLoadOptions options;
@@ -428,7 +435,8 @@ TEST(TfLoader, PathsOutsideTheRootAreRefused) {
   TfLoadResult r = Load(dir, model, options);
   EXPECT_EQ(r.instances.size(), 0u);
   ASSERT_EQ(r.errors.size(), 4u) << Errors(r, model);
-  for (const Error& e : r.errors) EXPECT_NE(e.message.find("outside the analysed root"), std::string::npos);
+  for (const Error& e : r.errors)
+    EXPECT_NE(e.message.find("outside the analysed root"), std::string::npos);
   for (const auto& f : model.files()) EXPECT_EQ(f.path.find("secret"), std::string::npos);
   EXPECT_EQ(r.notes.size(), 0u);
 }
@@ -460,6 +468,25 @@ TEST(TfLoader, HostileReferenceChainsStayBounded) {
   EXPECT_NE(Attr(r, "x.y", "big").find("unknown(values too large to evaluate)"), std::string::npos);
   EXPECT_EQ(Attr(r, "x.y", "cycle"), "unknown(local value 'c1' refers to itself)");
   EXPECT_NE(Attr(r, "x.y", "deep").find("unknown("), std::string::npos);
+}
+
+}  // namespace
+}  // namespace iaclint
+
+namespace iaclint {
+namespace {
+
+TEST(TfLoader, UnknownModuleCountMarksItsResources) {
+  TfDir dir(
+      {{"main.tf", "variable \"n\" {}\nmodule \"m\" {\n  source = \"./m\"\n  count  = var.n\n}\n"},
+       {"m/main.tf", "resource \"aws_budgets_budget\" \"b\" {\n  budget_type = \"COST\"\n}\n"}});
+  Model model;
+  TfLoadResult r = LoadTerraformModule(dir.path(), {}, model);
+  ASSERT_EQ(r.instances.size(), 1u);
+  EXPECT_EQ(r.instances[0].address, "module.m.aws_budgets_budget.b");
+  EXPECT_EQ(r.instances[0].exists.Render(),
+            "unknown(the count of module.m is not known offline: variable 'n' has no default)");
+  EXPECT_EQ(Attr(r, "module.m.aws_budgets_budget.b", "budget_type"), "\"COST\"");
 }
 
 }  // namespace
