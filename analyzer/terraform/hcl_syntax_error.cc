@@ -100,7 +100,8 @@ std::string Describe(std::string_view text, size_t offset, const Probe& p) {
   if (offset >= text.size() || p.lookahead == "end") {
     return "unexpected end of file; a block, bracket, parenthesis or string is not closed";
   }
-  const std::string token = TokenText(text, offset, p.err_size);
+  std::string token = TokenText(text, offset, p.err_size);
+  if (token.rfind("${", 0) == 0 || token.rfind("%{", 0) == 0) token.resize(2);
   if (token.empty()) return "unexpected character";
   if (p.lookahead == "identifier") return "unexpected name \"" + token + "\"";
   return "unexpected \"" + token + "\"";

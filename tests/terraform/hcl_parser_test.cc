@@ -88,7 +88,7 @@ TEST(HclParser, Heredocs) {
 TEST(HclParser, SyntaxErrorsHaveExactPositions) {
   EXPECT_EQ(FirstError("a = [1, 2\nb = 3\n"), "2:1 unexpected name \"b\"");
   EXPECT_EQ(FirstError("resource \"x\" \"y\" {\n  a = \n}\n"), "3:1 unexpected \"}\"");
-  EXPECT_EQ(FirstError("a = \"${x[${y}]}\"\n"), "1:10 unexpected \"${y}]}\"\"");
+  EXPECT_EQ(FirstError("a = \"${x[${y}]}\"\n"), "1:10 unexpected \"${\"");
   EXPECT_EQ(FirstError("Some invalid code"),
             "1:18 unexpected end of file; a block, bracket, parenthesis or string is not closed");
   EXPECT_EQ(FirstError("a = 1 b = 2\n"),
