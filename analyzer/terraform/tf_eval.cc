@@ -29,12 +29,17 @@ std::vector<const Value::Member*> SortedMembers(const Value& map) {
 
 class DepthGuard {
  public:
-  explicit DepthGuard(TfEvalBudget& b) : b_(b) { ++b_.depth; }
+  explicit DepthGuard(TfEvalBudget& b) : b_(b) {
+    const auto here = reinterpret_cast<uintptr_t>(&b_);  // an address in this frame
+    if (b_.depth++ == 0) b_.stack_base = here;
+    stack_used_ = b_.stack_base > here ? b_.stack_base - here : here - b_.stack_base;
+  }
   ~DepthGuard() { --b_.depth; }
-  bool ok() const { return b_.depth <= b_.max_depth; }
+  bool ok() const { return b_.depth <= b_.max_depth && stack_used_ <= b_.max_stack_bytes; }
 
  private:
   TfEvalBudget& b_;
+  uintptr_t stack_used_ = 0;
 };
 
 }  // namespace

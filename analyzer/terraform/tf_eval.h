@@ -4,6 +4,7 @@
 #ifndef IACLINT_TERRAFORM_TF_EVAL_H_
 #define IACLINT_TERRAFORM_TF_EVAL_H_
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,6 +26,10 @@ inline constexpr std::string_view kDataTag = "tf-data:";
 struct TfEvalBudget {
   size_t depth = 0;
   size_t max_depth = 1500;
+  /// Where the outermost evaluation started, and how much stack nested evaluations may use
+  /// below it: frame sizes vary by build (sanitizers make them several times larger).
+  uintptr_t stack_base = 0;
+  size_t max_stack_bytes = 2u << 20;
   size_t units = 0;                  ///< values and string bytes / 64 copied out of memoised names
   size_t max_units = 50'000'000;     ///< for the whole load
   size_t max_value_units = 250'000;  ///< for one value
