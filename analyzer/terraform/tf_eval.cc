@@ -30,7 +30,8 @@ std::vector<const Value::Member*> SortedMembers(const Value& map) {
 class DepthGuard {
  public:
   explicit DepthGuard(TfEvalBudget& b) : b_(b) {
-    const auto here = reinterpret_cast<uintptr_t>(&b_);  // an address in this frame
+    // The real frame address (sanitizers may move locals to a heap "fake stack").
+    const auto here = reinterpret_cast<uintptr_t>(__builtin_frame_address(0));
     if (b_.depth++ == 0) b_.stack_base = here;
     stack_used_ = b_.stack_base > here ? b_.stack_base - here : here - b_.stack_base;
   }
