@@ -238,6 +238,10 @@ void Loader::LoadModulesJson() {
   const fs::path file = module_disk_ / ".terraform" / "modules" / "modules.json";
   std::error_code ec;
   if (!fs::is_regular_file(file, ec)) return;
+  if (!Inside(file, root_canonical_)) {
+    Refuse("'.terraform/modules/modules.json'", {});
+    return;
+  }
   std::string error;
   const auto text = ReadFile(file, options_.parse.limits.max_file_bytes, &error);
   if (!text) return;
