@@ -143,7 +143,13 @@ const TfModuleConfig* Loader::LoadDir(const fs::path& disk, const std::string& d
     const std::string name = it->path().filename().string();
     if (EndsWith(name, ".tf") && it->is_regular_file(ec)) names.push_back(name);
   }
-  std::sort(names.begin(), names.end());
+  // Override files come after all others, each group in lexical order, as Terraform loads them.
+  const auto is_override = [](const std::string& n) {
+    return n == "override.tf" || EndsWith(n, "_override.tf");
+  };
+  std::sort(names.begin(), names.end(), [&](const std::string& a, const std::string& b) {
+    return std::make_pair(is_override(a), a) < std::make_pair(is_override(b), b);
+  });
   for (const std::string& name : names) {
     const fs::path file = disk / name;
     const std::string shown = Display(fs::path(display) / name);
@@ -158,7 +164,8 @@ const TfModuleConfig* Loader::LoadDir(const fs::path& disk, const std::string& d
       for (Error& e : parsed.errors) out_.errors.push_back(std::move(e));
       continue;
     }
-    config->bodies.push_back(std::move(parsed.body));
+    (is_override(name) ? config->override_bodies : config->bodies)
+        .push_back(std::move(parsed.body));
   }
   IndexModule(*config, out_.notes);
   return (dirs_[key] = std::move(config)).get();

@@ -1,5 +1,7 @@
 #include "terraform/tf_module.h"
 
+#include <algorithm>
+
 #include "terraform/tf_body.h"
 #include "terraform/tf_policy_document.h"
 #include "terraform/tf_references.h"
@@ -59,11 +61,67 @@ void IndexBlock(TfModuleConfig& c, const HclBlock& b, std::vector<Error>& notes)
   }
 }
 
+// Terraform's override merge: the override's arguments replace the original's, and its nested
+// blocks of a type replace all the original's blocks of that type.
+HclBlock Merge(const HclBlock& original, const HclBlock& override) {
+  HclBlock out = original;
+  for (const auto& a : override.body.attributes) {
+    auto same = std::find_if(out.body.attributes.begin(), out.body.attributes.end(),
+                             [&](const HclBody::Attribute& x) { return x.name == a.name; });
+    if (same != out.body.attributes.end()) {
+      *same = a;
+    } else {
+      out.body.attributes.push_back(a);
+    }
+  }
+  for (const HclBlock& nested : override.body.blocks) {
+    std::erase_if(out.body.blocks, [&](const HclBlock& x) { return x.type == nested.type; });
+  }
+  for (const HclBlock& nested : override.body.blocks) out.body.blocks.push_back(nested);
+  return out;
+}
+
+const HclBlock* MergeInto(TfModuleConfig& c, const HclBlock* original, const HclBlock& override) {
+  return &c.merged.emplace_back(Merge(*original, override));
+}
+
+void OverrideBlock(TfModuleConfig& c, const HclBlock& b, std::vector<Error>& notes) {
+  const auto labels = b.labels.size();
+  const auto missing = [&] {
+    Note(notes, "override of an undeclared " + std::string(b.type) + " ignored", b.loc);
+  };
+  if (b.type == "variable" && labels == 1) {
+    auto it = c.variables.find(b.labels[0]);
+    if (it == c.variables.end()) return missing();
+    it->second = MergeInto(c, it->second, b);
+  } else if (b.type == "locals") {
+    for (const auto& a : b.body.attributes) c.locals[std::string(a.name)] = &a;
+  } else if (b.type == "output" && labels == 1) {
+    if (const auto* v = b.body.Find("value")) c.outputs[b.labels[0]] = &v->value;
+  } else if ((b.type == "resource" || b.type == "data") && labels == 2) {
+    const std::string key = (b.type == "data" ? "data." : "") + b.labels[0] + "." + b.labels[1];
+    auto it = c.resource_index.find(key);
+    if (it == c.resource_index.end()) return missing();
+    auto& r = c.resources[it->second];
+    r.block = MergeInto(c, r.block, b);
+  } else if (b.type == "module" && labels == 1) {
+    auto it = std::find_if(c.calls.begin(), c.calls.end(),
+                           [&](const auto& call) { return call.name == b.labels[0]; });
+    if (it == c.calls.end()) return missing();
+    it->block = MergeInto(c, it->block, b);
+    const auto* source = it->block->body.Find("source");
+    it->source = source ? Literal(source->value) : "";
+  }
+}
+
 }  // namespace
 
 void IndexModule(TfModuleConfig& config, std::vector<Error>& notes) {
   for (const HclBody& body : config.bodies) {
     for (const HclBlock& b : body.blocks) IndexBlock(config, b, notes);
+  }
+  for (const HclBody& body : config.override_bodies) {
+    for (const HclBlock& b : body.blocks) OverrideBlock(config, b, notes);
   }
 }
 

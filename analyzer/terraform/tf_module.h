@@ -3,6 +3,7 @@
 #ifndef IACLINT_TERRAFORM_TF_MODULE_H_
 #define IACLINT_TERRAFORM_TF_MODULE_H_
 
+#include <deque>
 #include <map>
 #include <memory>
 #include <optional>
@@ -30,6 +31,9 @@ struct TfModuleConfig {
   std::string display_dir;  ///< as reported ("modules/trail")
   std::string disk_dir;
   std::vector<HclBody> bodies;  ///< one per parsed file, in file order
+  /// Override files (override.tf, *_override.tf), merged into the declarations after the rest.
+  std::vector<HclBody> override_bodies;
+  std::deque<HclBlock> merged;  ///< declarations rewritten by override files
   std::map<std::string, const HclBlock*> variables;
   std::map<std::string, const HclBody::Attribute*> locals;
   std::map<std::string, const HclExpr*> outputs;

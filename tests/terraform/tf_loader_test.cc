@@ -491,3 +491,36 @@ TEST(TfLoader, UnknownModuleCountMarksItsResources) {
 
 }  // namespace
 }  // namespace iaclint
+
+namespace iaclint {
+namespace {
+
+TEST(TfLoader, OverrideFilesMergeIntoDeclarations) {
+  TfDir dir({{"main.tf", R"(
+resource "aws_cloudtrail" "t" {
+  name           = "t"
+  enable_logging = false
+  event_selector {
+    read_write_type = "All"
+  }
+}
+)"},
+             {"z_override.tf", R"(
+resource "aws_cloudtrail" "t" {
+  enable_logging = true
+  event_selector {
+    read_write_type = "WriteOnly"
+  }
+}
+)"}});
+  Model model;
+  TfLoadResult r = LoadTerraformModule(dir.path(), {}, model);
+  ASSERT_EQ(r.instances.size(), 1u);
+  EXPECT_EQ(r.instances[0].attributes.Render(300),
+            "{name: \"t\", enable_logging: true, event_selector: [{read_write_type: "
+            "\"WriteOnly\"}]}");
+  EXPECT_TRUE(r.notes.empty());
+}
+
+}  // namespace
+}  // namespace iaclint
