@@ -191,20 +191,20 @@ Result<Parsed> ParseChain(PatternCursor& c, ValueContext context, Condition::Kin
   chain.kind = kind;
   chain.offset = first->condition.offset;
   bool bare_and_operand = first->bare_and;
-  AppendOperand(chain, std::move(first->condition));
+  Parsed only = std::move(*first);  // returned as-is when no operator follows
+  size_t count = 1;
   for (;;) {
     c.SkipSpace();
     if (auto bad = CheckSingleOperator(c)) return *bad;
     if (!c.Consume(token)) break;
+    if (count++ == 1) AppendOperand(chain, std::move(only.condition));
     auto next = kind == Condition::Kind::kOr ? ParseChain(c, context, Condition::Kind::kAnd)
                                               : ParseUnary(c, context);
     if (!next) return next;
     bare_and_operand = bare_and_operand || next->bare_and;
     AppendOperand(chain, std::move(next->condition));
   }
-  if (chain.operands.size() == 1) {
-    return Parsed{std::move(chain.operands[0]), first->bare_and};
-  }
+  if (count == 1) return only;
   if (kind == Condition::Kind::kOr && bare_and_operand) {
     c.notes.push_back("mixes && and || without parentheses; && binds tighter, so CloudWatch "
                       "reads it as " + RenderCondition(chain));

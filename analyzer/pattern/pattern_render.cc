@@ -58,8 +58,8 @@ std::string RenderTerm(const Term& term) {
                                                          : "";
   bool word = !term.value.text.empty();
   for (char ch : term.value.text) word = word && IsWordChar(ch);
-  if (term.value.kind == PatternValue::Kind::kRegex || word) return out + RenderValue(term.value);
-  return out + Quote(term.value.text);
+  if (term.value.kind == PatternValue::Kind::kRegex) return out + RenderValue(term.value);
+  return out + (word ? term.value.text : Quote(term.value.text));
 }
 
 std::string RenderField(const DelimitedField& field) {

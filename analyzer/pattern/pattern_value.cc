@@ -62,6 +62,10 @@ bool ForbiddenUnquoted(char c) {
 Result<PatternValue> ParseUnquoted(PatternCursor& c, ValueContext context) {
   const size_t start = c.pos();
   while (!AtValueEnd(c, context)) {
+    if (c.Peek() == '&' || c.Peek() == '|') {
+      return c.ErrorHere(std::string("'") + c.Peek() + "' is not an operator; use '" +
+                         std::string(2, c.Peek()) + "'");
+    }
     if (ForbiddenUnquoted(c.Peek())) {
       if (static_cast<unsigned char>(c.Peek()) >= 0x80) {
         return c.ErrorHere("non-ASCII character in an unquoted value; put the value in double quotes");

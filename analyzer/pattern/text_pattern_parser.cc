@@ -52,7 +52,7 @@ Result<DelimitedField> ParseSlot(PatternCursor& c) {
   while (IsWordChar(c.Peek()) || c.Peek() == '-' || c.Peek() == '$') c.Advance();
   field.name = std::string(c.text().substr(start, c.pos() - start));
   c.SkipSpace();
-  if (!field.name.empty() && (c.Peek() == ',' || c.Peek() == ']')) return field;
+  if (!field.name.empty() && (c.AtEnd() || c.Peek() == ',' || c.Peek() == ']')) return field;
   c.set_pos(start);
   auto condition = ParseConditionExpr(c, ValueContext::kDelimited);
   if (!condition) return condition.error();
