@@ -64,6 +64,7 @@ std::string RenderTerm(const Term& term) {
 
 std::string RenderField(const DelimitedField& field) {
   if (field.ellipsis) return "...";
+  if (field.name.empty()) return "";
   return field.has_condition ? RenderCondition(field.condition) : field.name;
 }
 

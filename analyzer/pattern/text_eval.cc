@@ -77,7 +77,7 @@ struct Assigner {
       return false;
     }
     if (token >= tokens.size()) return false;
-    bound[f.name] = tokens[token];
+    if (!f.name.empty()) bound[f.name] = tokens[token];
     bound["$" + std::to_string(token + 1)] = tokens[token];
     return Assign(field + 1, token + 1);
   }

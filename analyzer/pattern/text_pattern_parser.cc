@@ -48,6 +48,9 @@ Result<DelimitedField> ParseSlot(PatternCursor& c) {
     field.ellipsis = true;
     return field;
   }
+  // An empty slot is an unnamed field: the guide's `[..., request=*.html*, status_code=4*,]`
+  // extracts the line's last field after status_code (as "$7").
+  if (c.Peek() == ',' || c.Peek() == ']') return field;
   const size_t start = c.pos();
   while (IsWordChar(c.Peek()) || c.Peek() == '-' || c.Peek() == '$') c.Advance();
   field.name = std::string(c.text().substr(start, c.pos() - start));
@@ -87,7 +90,7 @@ Result<FilterPattern> ParseDelimitedPattern(PatternCursor& c) {
   c.Advance();  // '['
   for (;;) {
     c.SkipSpace();
-    if (c.Peek() == ']') break;  // `[]`, or a trailing comma as in the guide's `[..., x,]`
+    if (c.Peek() == ']' && pattern.fields.empty()) break;  // `[]`: refused below
     auto field = ParseSlot(c);
     if (!field) return field.error();
     pattern.fields.push_back(std::move(*field));

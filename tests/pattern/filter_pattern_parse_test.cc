@@ -94,7 +94,7 @@ TEST(FilterPatternParse, TermsAndDelimited) {
             R"p([ip, user, username, timestamp, request, status_code = "4*" && bytes > 1000])p");
   EXPECT_EQ(Canon("[w1=ERROR || w1=WARN, w2]"), R"p([w1 = "ERROR" || w1 = "WARN", w2])p");
   EXPECT_EQ(Canon("[..., request=*.html*, status_code=4*,]"),
-            R"p([..., request = "*.html*", status_code = "4*"])p");
+            R"p([..., request = "*.html*", status_code = "4*", ])p");
   auto delimited = ParseFilterPattern("[ip, status_code = 4* && bytes > 1000]");
   ASSERT_TRUE(delimited.ok());
   EXPECT_EQ(delimited->fields[1].name, "status_code");
