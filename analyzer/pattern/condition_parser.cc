@@ -77,9 +77,11 @@ Result<Condition> ParseComparison(PatternCursor& c, Condition leaf, ValueContext
   if (!op) {
     return c.ErrorHere(context == ValueContext::kJson
                            ? "expected an operator (=, !=, <, <=, >, >=, NOT EXISTS, IS NULL, "
-                             "IS TRUE, IS FALSE) after the selector, found " + DescribeChar(c)
+                             "IS TRUE, IS FALSE) after the selector, found " +
+                                 DescribeChar(c)
                            : "expected an operator (=, !=, <, <=, >, >=) after the field name, "
-                             "found " + DescribeChar(c));
+                             "found " +
+                                 DescribeChar(c));
   }
   if (*op == CompareOp::kEq && c.Peek() == '=') {
     return c.ErrorAt(op_at, "'==' is not a CloudWatch operator; use '='");
@@ -135,8 +137,8 @@ Result<Condition> ParseDelimitedLeaf(PatternCursor& c) {
   while (IsWordChar(c.Peek()) || c.Peek() == '-' || c.Peek() == '$') c.Advance();
   if (c.pos() == start) return c.ErrorHere("expected a field name, found " + DescribeChar(c));
   leaf.selector.json = false;
-  leaf.selector.steps.push_back({SelectorStep::Kind::kKey,
-                                 std::string(c.text().substr(start, c.pos() - start)), 0});
+  leaf.selector.steps.push_back(
+      {SelectorStep::Kind::kKey, std::string(c.text().substr(start, c.pos() - start)), 0});
   c.SkipSpace();
   return ParseComparison(c, std::move(leaf), ValueContext::kDelimited);
 }
@@ -185,7 +187,7 @@ void AppendOperand(Condition& chain, Condition operand) {
 Result<Parsed> ParseChain(PatternCursor& c, ValueContext context, Condition::Kind kind) {
   const std::string_view token = kind == Condition::Kind::kOr ? "||" : "&&";
   auto first = kind == Condition::Kind::kOr ? ParseChain(c, context, Condition::Kind::kAnd)
-                                             : ParseUnary(c, context);
+                                            : ParseUnary(c, context);
   if (!first) return first;
   Condition chain;
   chain.kind = kind;
@@ -199,15 +201,17 @@ Result<Parsed> ParseChain(PatternCursor& c, ValueContext context, Condition::Kin
     if (!c.Consume(token)) break;
     if (count++ == 1) AppendOperand(chain, std::move(only.condition));
     auto next = kind == Condition::Kind::kOr ? ParseChain(c, context, Condition::Kind::kAnd)
-                                              : ParseUnary(c, context);
+                                             : ParseUnary(c, context);
     if (!next) return next;
     bare_and_operand = bare_and_operand || next->bare_and;
     AppendOperand(chain, std::move(next->condition));
   }
   if (count == 1) return only;
   if (kind == Condition::Kind::kOr && bare_and_operand) {
-    c.notes.push_back("mixes && and || without parentheses; && binds tighter, so CloudWatch "
-                      "reads it as " + RenderCondition(chain));
+    c.notes.push_back(
+        "mixes && and || without parentheses; && binds tighter, so CloudWatch "
+        "reads it as " +
+        RenderCondition(chain));
   }
   return Parsed{std::move(chain), kind == Condition::Kind::kAnd};
 }

@@ -11,11 +11,21 @@ void AppendString(std::string_view text, std::string& out) {
   out += '"';
   for (char ch : text) {
     switch (ch) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (static_cast<unsigned char>(ch) < 0x20) {
           char buf[8];
@@ -31,9 +41,15 @@ void AppendString(std::string_view text, std::string& out) {
 
 void AppendValue(const Value& v, std::string& out) {
   switch (v.kind()) {
-    case Value::Kind::kBool: out += v.boolean() ? "true" : "false"; return;
-    case Value::Kind::kNumber: out += v.str(); return;
-    case Value::Kind::kString: AppendString(v.str(), out); return;
+    case Value::Kind::kBool:
+      out += v.boolean() ? "true" : "false";
+      return;
+    case Value::Kind::kNumber:
+      out += v.str();
+      return;
+    case Value::Kind::kString:
+      AppendString(v.str(), out);
+      return;
     case Value::Kind::kList:
       out += '[';
       for (size_t i = 0; i < v.items().size(); ++i) {
@@ -52,7 +68,9 @@ void AppendValue(const Value& v, std::string& out) {
       }
       out += '}';
       return;
-    default: out += "null"; return;  // null, and model-only kinds that events never hold
+    default:
+      out += "null";
+      return;  // null, and model-only kinds that events never hold
   }
 }
 

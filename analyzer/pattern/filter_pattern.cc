@@ -13,7 +13,8 @@ Result<FilterPattern> ParseJsonPattern(PatternCursor& c) {
   auto condition = ParseConditionExpr(c, ValueContext::kJson);
   if (!condition) return condition.error();
   c.SkipSpace();
-  if (c.AtEnd()) return c.ErrorHere("missing '}' to close the '{' at offset " + std::to_string(open));
+  if (c.AtEnd())
+    return c.ErrorHere("missing '}' to close the '{' at offset " + std::to_string(open));
   if (c.Peek() == ')') return c.ErrorHere("')' without a matching '('");
   if (!c.Consume("}")) return c.ErrorHere("expected '&&', '||' or '}', found " + DescribeChar(c));
   c.SkipSpace();
@@ -55,22 +56,32 @@ Result<FilterPattern> ParseFilterPattern(std::string_view text) {
 
 const char* PatternFormName(PatternForm form) {
   switch (form) {
-    case PatternForm::kMatchAll: return "match-all";
-    case PatternForm::kTerms: return "terms";
-    case PatternForm::kDelimited: return "space-delimited";
-    case PatternForm::kJson: return "json";
+    case PatternForm::kMatchAll:
+      return "match-all";
+    case PatternForm::kTerms:
+      return "terms";
+    case PatternForm::kDelimited:
+      return "space-delimited";
+    case PatternForm::kJson:
+      return "json";
   }
   return "?";
 }
 
 const char* CompareOpText(CompareOp op) {
   switch (op) {
-    case CompareOp::kEq: return "=";
-    case CompareOp::kNe: return "!=";
-    case CompareOp::kLt: return "<";
-    case CompareOp::kLe: return "<=";
-    case CompareOp::kGt: return ">";
-    case CompareOp::kGe: return ">=";
+    case CompareOp::kEq:
+      return "=";
+    case CompareOp::kNe:
+      return "!=";
+    case CompareOp::kLt:
+      return "<";
+    case CompareOp::kLe:
+      return "<=";
+    case CompareOp::kGt:
+      return ">";
+    case CompareOp::kGe:
+      return ">=";
   }
   return "?";
 }

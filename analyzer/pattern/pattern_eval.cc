@@ -45,11 +45,14 @@ void Resolve(const Value& node, const std::vector<SelectorStep>& steps, size_t i
 // `=` and `!=` (see pattern_eval.h).
 bool CompareNode(const Value& node, CompareOp op, const PatternValue& value) {
   switch (node.kind()) {
-    case Value::Kind::kString: return CompareText(node.str(), false, op, value);
-    case Value::Kind::kNumber: return CompareText(node.str(), true, op, value);
+    case Value::Kind::kString:
+      return CompareText(node.str(), false, op, value);
+    case Value::Kind::kNumber:
+      return CompareText(node.str(), true, op, value);
     case Value::Kind::kBool:
       return CompareText(node.boolean() ? "true" : "false", false, op, value);
-    default: return false;
+    default:
+      return false;
   }
 }
 
@@ -98,11 +101,14 @@ bool EvalJson(const Condition& c, const Value& event) {
 
 bool Matches(const FilterPattern& pattern, const Value& event, std::string_view event_text) {
   switch (pattern.form) {
-    case PatternForm::kMatchAll: return true;
+    case PatternForm::kMatchAll:
+      return true;
     case PatternForm::kJson:
       return event.is(Value::Kind::kMap) && EvalJson(pattern.condition, event);
-    case PatternForm::kTerms: return TermsMatch(pattern.terms, event_text);
-    case PatternForm::kDelimited: return DelimitedMatch(pattern.fields, event_text);
+    case PatternForm::kTerms:
+      return TermsMatch(pattern.terms, event_text);
+    case PatternForm::kDelimited:
+      return DelimitedMatch(pattern.fields, event_text);
   }
   return false;
 }

@@ -17,9 +17,12 @@ std::string Quote(std::string_view text) {
 
 std::string RenderValue(const PatternValue& value) {
   switch (value.kind) {
-    case PatternValue::Kind::kNumber: return value.text;
-    case PatternValue::Kind::kRegex: return "%" + value.text + "%";
-    case PatternValue::Kind::kString: return Quote(value.text);
+    case PatternValue::Kind::kNumber:
+      return value.text;
+    case PatternValue::Kind::kRegex:
+      return "%" + value.text + "%";
+    case PatternValue::Kind::kString:
+      return Quote(value.text);
   }
   return value.text;
 }
@@ -28,10 +31,18 @@ std::string RenderSelector(const Selector& selector) {
   std::string out = selector.json ? "$" : "";
   for (const SelectorStep& step : selector.steps) {
     switch (step.kind) {
-      case SelectorStep::Kind::kKey: out += (selector.json ? "." : "") + step.key; break;
-      case SelectorStep::Kind::kAnyKey: out += ".*"; break;
-      case SelectorStep::Kind::kIndex: out += "[" + std::to_string(step.index) + "]"; break;
-      case SelectorStep::Kind::kAnyIndex: out += "[*]"; break;
+      case SelectorStep::Kind::kKey:
+        out += (selector.json ? "." : "") + step.key;
+        break;
+      case SelectorStep::Kind::kAnyKey:
+        out += ".*";
+        break;
+      case SelectorStep::Kind::kIndex:
+        out += "[" + std::to_string(step.index) + "]";
+        break;
+      case SelectorStep::Kind::kAnyIndex:
+        out += "[*]";
+        break;
     }
   }
   return out;
@@ -40,11 +51,16 @@ std::string RenderSelector(const Selector& selector) {
 std::string RenderLeaf(const Condition& c) {
   const std::string selector = RenderSelector(c.selector);
   switch (c.kind) {
-    case Condition::Kind::kNotExists: return selector + " NOT EXISTS";
-    case Condition::Kind::kIsNull: return selector + " IS NULL";
-    case Condition::Kind::kIsTrue: return selector + " IS TRUE";
-    case Condition::Kind::kIsFalse: return selector + " IS FALSE";
-    default: return selector + " " + CompareOpText(c.op) + " " + RenderValue(c.value);
+    case Condition::Kind::kNotExists:
+      return selector + " NOT EXISTS";
+    case Condition::Kind::kIsNull:
+      return selector + " IS NULL";
+    case Condition::Kind::kIsTrue:
+      return selector + " IS TRUE";
+    case Condition::Kind::kIsFalse:
+      return selector + " IS FALSE";
+    default:
+      return selector + " " + CompareOpText(c.op) + " " + RenderValue(c.value);
   }
 }
 
@@ -85,8 +101,10 @@ std::string RenderCondition(const Condition& condition) {
 std::string RenderFilterPattern(const FilterPattern& pattern) {
   std::string out;
   switch (pattern.form) {
-    case PatternForm::kMatchAll: return "\"\"";
-    case PatternForm::kJson: return "{ " + RenderCondition(pattern.condition) + " }";
+    case PatternForm::kMatchAll:
+      return "\"\"";
+    case PatternForm::kJson:
+      return "{ " + RenderCondition(pattern.condition) + " }";
     case PatternForm::kTerms:
       for (const Term& term : pattern.terms) out += (out.empty() ? "" : " ") + RenderTerm(term);
       return out;

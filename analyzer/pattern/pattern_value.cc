@@ -51,8 +51,21 @@ bool AtValueEnd(const PatternCursor& c, ValueContext context) {
 bool ForbiddenUnquoted(char c) {
   if (static_cast<unsigned char>(c) >= 0x80) return true;
   switch (c) {
-    case '@': case '$': case '\\': case '"': case '(': case '{': case '[':
-    case ']': case '=': case '<': case '>': case '!': case '%': case '&': case '|':
+    case '@':
+    case '$':
+    case '\\':
+    case '"':
+    case '(':
+    case '{':
+    case '[':
+    case ']':
+    case '=':
+    case '<':
+    case '>':
+    case '!':
+    case '%':
+    case '&':
+    case '|':
       return true;
     default:
       return false;
@@ -68,7 +81,8 @@ Result<PatternValue> ParseUnquoted(PatternCursor& c, ValueContext context) {
     }
     if (ForbiddenUnquoted(c.Peek())) {
       if (static_cast<unsigned char>(c.Peek()) >= 0x80) {
-        return c.ErrorHere("non-ASCII character in an unquoted value; put the value in double quotes");
+        return c.ErrorHere(
+            "non-ASCII character in an unquoted value; put the value in double quotes");
       }
       return c.ErrorHere("unexpected " + DescribeChar(c) +
                          " in an unquoted value; put values with special characters in double "

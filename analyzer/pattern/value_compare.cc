@@ -58,11 +58,16 @@ bool CompareText(std::string_view text, bool is_number, CompareOp op, const Patt
   const auto n = ParseNumber(text);
   if (!n) return false;
   switch (op) {
-    case CompareOp::kLt: return *n < value.number;
-    case CompareOp::kLe: return *n <= value.number;
-    case CompareOp::kGt: return *n > value.number;
-    case CompareOp::kGe: return *n >= value.number;
-    default: return false;
+    case CompareOp::kLt:
+      return *n < value.number;
+    case CompareOp::kLe:
+      return *n <= value.number;
+    case CompareOp::kGt:
+      return *n > value.number;
+    case CompareOp::kGe:
+      return *n >= value.number;
+    default:
+      return false;
   }
 }
 

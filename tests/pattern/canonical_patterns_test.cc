@@ -16,17 +16,29 @@ struct Canonical {
 };
 
 const std::string kIamPolicyNames[] = {
-    "DeleteGroupPolicy", "DeleteRolePolicy",    "DeleteUserPolicy",    "PutGroupPolicy",
-    "PutRolePolicy",     "PutUserPolicy",       "CreatePolicy",        "DeletePolicy",
+    "DeleteGroupPolicy",   "DeleteRolePolicy",    "DeleteUserPolicy",  "PutGroupPolicy",
+    "PutRolePolicy",       "PutUserPolicy",       "CreatePolicy",      "DeletePolicy",
     "CreatePolicyVersion", "DeletePolicyVersion", "AttachRolePolicy",  "DetachRolePolicy",
-    "AttachUserPolicy",  "DetachUserPolicy",    "AttachGroupPolicy",   "DetachGroupPolicy"};
+    "AttachUserPolicy",    "DetachUserPolicy",    "AttachGroupPolicy", "DetachGroupPolicy"};
 
-const std::string kOrgNames[] = {
-    "AcceptHandshake", "AttachPolicy", "CreateAccount", "CreateOrganizationalUnit", "CreatePolicy",
-    "DeclineHandshake", "DeleteOrganization", "DeleteOrganizationalUnit", "DeletePolicy",
-    "DetachPolicy", "DisablePolicyType", "EnablePolicyType", "InviteAccountToOrganization",
-    "LeaveOrganization", "MoveAccount", "RemoveAccountFromOrganization", "UpdatePolicy",
-    "UpdateOrganizationalUnit"};
+const std::string kOrgNames[] = {"AcceptHandshake",
+                                 "AttachPolicy",
+                                 "CreateAccount",
+                                 "CreateOrganizationalUnit",
+                                 "CreatePolicy",
+                                 "DeclineHandshake",
+                                 "DeleteOrganization",
+                                 "DeleteOrganizationalUnit",
+                                 "DeletePolicy",
+                                 "DetachPolicy",
+                                 "DisablePolicyType",
+                                 "EnablePolicyType",
+                                 "InviteAccountToOrganization",
+                                 "LeaveOrganization",
+                                 "MoveAccount",
+                                 "RemoveAccountFromOrganization",
+                                 "UpdatePolicy",
+                                 "UpdateOrganizationalUnit"};
 
 // "SH: the same 16 terms with ` || ` (spaced) separators".
 std::string ShIamPolicy() {
@@ -47,59 +59,95 @@ std::string Cis4Organizations() {
 }
 
 const std::vector<Canonical>& AllCanonical() {
-  static const std::vector<Canonical> all = {
-      // Root usage (CloudWatch.1).
-      {"IAC0901", "SH", R"p({$.userIdentity.type="Root" && $.userIdentity.invokedBy NOT EXISTS && $.eventType !="AwsServiceEvent"})p"},
-      {"IAC0901", "CIS 1.4/3.0", R"p({ $.userIdentity.type = "Root" && $.userIdentity.invokedBy NOT EXISTS && $.eventType != "AwsServiceEvent" })p"},
-      {"IAC0901", "CIS 4.0+", R"p({ $.userIdentity.type = Root && $.userIdentity.invokedBy NOT EXISTS && $.eventType != AwsServiceEvent })p"},
-      // Console auth failures (CloudWatch.6).
-      {"IAC0902", "SH", R"p({($.eventName=ConsoleLogin) && ($.errorMessage="Failed authentication")})p"},
-      {"IAC0902", "CIS 1.4/3.0", R"p({ ($.eventName = ConsoleLogin) && ($.errorMessage = "Failed authentication") })p"},
-      {"IAC0902", "CIS 4.0+", R"p({ ($.eventName = ConsoleLogin) && ($.errorMessage = Failed authentication) })p"},
-      // Console sign-in without MFA (CloudWatch.3).
-      {"IAC0903", "SH", R"p({ ($.eventName = "ConsoleLogin") && ($.additionalEventData.MFAUsed != "Yes") && ($.userIdentity.type = "IAMUser") && ($.responseElements.ConsoleLogin = "Success") })p"},
-      {"IAC0903", "CIS 1.4/3.0", R"p({ ($.eventName = "ConsoleLogin") && ($.additionalEventData.MFAUsed != "Yes") })p"},
-      {"IAC0903", "CIS 4.0+", R"p({ ($.eventName = ConsoleLogin) && ($.additionalEventData.MFAUsed != Yes) })p"},
-      {"IAC0903", "CIS 4.0+ SSO", R"p({ ($.eventName = ConsoleLogin) && ($.additionalEventData.MFAUsed != Yes) && ($.userIdentity.type = IAMUser) && ($.responseElements.ConsoleLogin = Success) })p"},
-      // Unauthorized API calls (CloudWatch.2); the CIS 1.4/3.0 form is tested separately.
-      {"IAC0917", "SH", R"p({($.errorCode="*UnauthorizedOperation") || ($.errorCode="AccessDenied*")})p"},
-      {"IAC0917", "CIS 4.0-7.0", R"p({ ($.errorCode =*UnauthorizedOperation) || ($.errorCode =AccessDenied*) && ($.sourceIPAddress!=delivery.logs.amazonaws.com) && ($.eventName!=HeadBucket) })p"},
-      // IAM policy changes (CloudWatch.4).
-      {"IAC0908", "CIS", R"p({($.eventName=DeleteGroupPolicy)||($.eventName=DeleteRolePolicy)||($.eventName=DeleteUserPolicy)||($.eventName=PutGroupPolicy)||($.eventName=PutRolePolicy)||($.eventName=PutUserPolicy)||($.eventName=CreatePolicy)||($.eventName=DeletePolicy)||($.eventName=CreatePolicyVersion)||($.eventName=DeletePolicyVersion)||($.eventName=AttachRolePolicy)||($.eventName=DetachRolePolicy)||($.eventName=AttachUserPolicy)||($.eventName=DetachUserPolicy)||($.eventName=AttachGroupPolicy)||($.eventName=DetachGroupPolicy)})p"},
-      {"IAC0908", "SH", ShIamPolicy()},
-      // CloudTrail configuration changes (CloudWatch.5).
-      {"IAC0912", "SH", R"p({($.eventName=CreateTrail) || ($.eventName=UpdateTrail) || ($.eventName=DeleteTrail) || ($.eventName=StartLogging) || ($.eventName=StopLogging)})p"},
-      {"IAC0912", "CIS", R"p({ ($.eventName = CreateTrail) || ($.eventName = UpdateTrail) || ($.eventName = DeleteTrail) || ($.eventName = StartLogging) || ($.eventName = StopLogging) })p"},
-      // S3 bucket policy changes (CloudWatch.8).
-      {"IAC0914", "SH", R"p({($.eventSource=s3.amazonaws.com) && (($.eventName=PutBucketAcl) || ($.eventName=PutBucketPolicy) || ($.eventName=PutBucketCors) || ($.eventName=PutBucketLifecycle) || ($.eventName=PutBucketReplication) || ($.eventName=DeleteBucketPolicy) || ($.eventName=DeleteBucketCors) || ($.eventName=DeleteBucketLifecycle) || ($.eventName=DeleteBucketReplication))})p"},
-      {"IAC0914", "CIS", R"p({ ($.eventSource = s3.amazonaws.com) && (($.eventName = PutBucketAcl) || ($.eventName = PutBucketPolicy) || ($.eventName = PutBucketCors) || ($.eventName = PutBucketLifecycle) || ($.eventName = PutBucketReplication) || ($.eventName = DeleteBucketPolicy) || ($.eventName = DeleteBucketCors) || ($.eventName = DeleteBucketLifecycle) || ($.eventName = DeleteBucketReplication)) })p"},
-      // KMS disable / scheduled deletion (CloudWatch.7).
-      {"IAC0915", "SH", R"p({($.eventSource=kms.amazonaws.com) && (($.eventName=DisableKey) || ($.eventName=ScheduleKeyDeletion))})p"},
-      {"IAC0915", "CIS", R"p({($.eventSource = kms.amazonaws.com) && (($.eventName=DisableKey)||($.eventName=ScheduleKeyDeletion)) })p"},
-      // NACL changes (CloudWatch.11).
-      {"IAC0904", "SH", R"p({($.eventName=CreateNetworkAcl) || ($.eventName=CreateNetworkAclEntry) || ($.eventName=DeleteNetworkAcl) || ($.eventName=DeleteNetworkAclEntry) || ($.eventName=ReplaceNetworkAclEntry) || ($.eventName=ReplaceNetworkAclAssociation)})p"},
-      {"IAC0904", "CIS", R"p({ ($.eventName = CreateNetworkAcl) || ($.eventName = CreateNetworkAclEntry) || ($.eventName = DeleteNetworkAcl) || ($.eventName = DeleteNetworkAclEntry) || ($.eventName = ReplaceNetworkAclEntry) || ($.eventName = ReplaceNetworkAclAssociation) })p"},
-      // Network gateway changes (CloudWatch.12).
-      {"IAC0906", "SH", R"p({($.eventName=CreateCustomerGateway) || ($.eventName=DeleteCustomerGateway) || ($.eventName=AttachInternetGateway) || ($.eventName=CreateInternetGateway) || ($.eventName=DeleteInternetGateway) || ($.eventName=DetachInternetGateway)})p"},
-      {"IAC0906", "CIS", R"p({ ($.eventName = CreateCustomerGateway) || ($.eventName = DeleteCustomerGateway) || ($.eventName = AttachInternetGateway) || ($.eventName = CreateInternetGateway) || ($.eventName = DeleteInternetGateway) || ($.eventName = DetachInternetGateway) })p"},
-      // Route table changes (CloudWatch.13), including the CIS audit text with its precedence slip.
-      {"IAC0918", "SH", R"p({($.eventName=CreateRoute) || ($.eventName=CreateRouteTable) || ($.eventName=ReplaceRoute) || ($.eventName=ReplaceRouteTableAssociation) || ($.eventName=DeleteRouteTable) || ($.eventName=DeleteRoute) || ($.eventName=DisassociateRouteTable)})p"},
-      {"IAC0918", "CIS remediation", R"p({ ($.eventName = CreateRoute) || ($.eventName = CreateRouteTable) || ($.eventName = ReplaceRoute) || ($.eventName = ReplaceRouteTableAssociation) || ($.eventName = DeleteRouteTable) || ($.eventName = DeleteRoute) || ($.eventName = DisassociateRouteTable) })p"},
-      {"IAC0918", "CIS audit 3.0+", R"p({($.eventSource = ec2.amazonaws.com) && ($.eventName = CreateRoute) || ($.eventName = CreateRouteTable) || ($.eventName = ReplaceRoute) || ($.eventName = ReplaceRouteTableAssociation) || ($.eventName = DeleteRouteTable) || ($.eventName = DeleteRoute) || ($.eventName = DisassociateRouteTable) })p"},
-      // VPC changes (CloudWatch.14).
-      {"IAC0905", "SH", R"p({($.eventName=CreateVpc) || ($.eventName=DeleteVpc) || ($.eventName=ModifyVpcAttribute) || ($.eventName=AcceptVpcPeeringConnection) || ($.eventName=CreateVpcPeeringConnection) || ($.eventName=DeleteVpcPeeringConnection) || ($.eventName=RejectVpcPeeringConnection) || ($.eventName=AttachClassicLinkVpc) || ($.eventName=DetachClassicLinkVpc) || ($.eventName=DisableVpcClassicLink) || ($.eventName=EnableVpcClassicLink)})p"},
-      {"IAC0905", "CIS", R"p({ ($.eventName = CreateVpc) || ($.eventName = DeleteVpc) || ($.eventName = ModifyVpcAttribute) || ($.eventName = AcceptVpcPeeringConnection) || ($.eventName = CreateVpcPeeringConnection) || ($.eventName = DeleteVpcPeeringConnection) || ($.eventName = RejectVpcPeeringConnection) || ($.eventName = AttachClassicLinkVpc) || ($.eventName = DetachClassicLinkVpc) || ($.eventName = DisableVpcClassicLink) || ($.eventName = EnableVpcClassicLink) })p"},
-      // Security group changes (CloudWatch.10).
-      {"IAC0907", "SH", R"p({($.eventName=AuthorizeSecurityGroupIngress) || ($.eventName=AuthorizeSecurityGroupEgress) || ($.eventName=RevokeSecurityGroupIngress) || ($.eventName=RevokeSecurityGroupEgress) || ($.eventName=CreateSecurityGroup) || ($.eventName=DeleteSecurityGroup)})p"},
-      {"IAC0907", "CIS 1.4-4.0", R"p({ ($.eventName = AuthorizeSecurityGroupIngress) || ($.eventName = AuthorizeSecurityGroupEgress) || ($.eventName = RevokeSecurityGroupIngress) || ($.eventName = RevokeSecurityGroupEgress) || ($.eventName = CreateSecurityGroup) || ($.eventName = DeleteSecurityGroup) })p"},
-      {"IAC0907", "CIS 5.0+", R"p({ ($.eventName = AuthorizeSecurityGroupIngress) || ($.eventName = AuthorizeSecurityGroupEgress) || ($.eventName = RevokeSecurityGroupIngress) || ($.eventName = RevokeSecurityGroupEgress) || ($.eventName = CreateSecurityGroup) || ($.eventName = DeleteSecurityGroup) || ($.eventName = ModifySecurityGroupRules) })p"},
-      // AWS Config changes (CloudWatch.9).
-      {"IAC0919", "SH", R"p({($.eventSource=config.amazonaws.com) && (($.eventName=StopConfigurationRecorder) || ($.eventName=DeleteDeliveryChannel) || ($.eventName=PutDeliveryChannel) || ($.eventName=PutConfigurationRecorder))})p"},
-      {"IAC0919", "CIS", R"p({ ($.eventSource = config.amazonaws.com) && (($.eventName=StopConfigurationRecorder)||($.eventName=DeleteDeliveryChannel)||($.eventName=PutDeliveryChannel)||($.eventName=PutConfigurationRecorder)) })p"},
-      // Organizations changes (CIS 4.15).
-      {"IAC0920", "CIS 1.4/3.0", R"p({ ($.eventSource = organizations.amazonaws.com) && (($.eventName = "AcceptHandshake") || ($.eventName = "AttachPolicy") || ($.eventName = "CreateAccount") || ($.eventName = "CreateOrganizationalUnit") || ($.eventName = "CreatePolicy") || ($.eventName = "DeclineHandshake") || ($.eventName = "DeleteOrganization") || ($.eventName = "DeleteOrganizationalUnit") || ($.eventName = "DeletePolicy") || ($.eventName = "DetachPolicy") || ($.eventName = "DisablePolicyType") || ($.eventName = "EnablePolicyType") || ($.eventName = "InviteAccountToOrganization") || ($.eventName = "LeaveOrganization") || ($.eventName = "MoveAccount") || ($.eventName = "RemoveAccountFromOrganization") || ($.eventName = "UpdatePolicy") || ($.eventName = "UpdateOrganizationalUnit")) })p"},
-      {"IAC0920", "CIS 4.0+", Cis4Organizations()},
-  };
+  static const std::vector<Canonical> all =
+      {
+          // Root usage (CloudWatch.1).
+          {"IAC0901", "SH",
+           R"p({$.userIdentity.type="Root" && $.userIdentity.invokedBy NOT EXISTS && $.eventType !="AwsServiceEvent"})p"},
+          {"IAC0901", "CIS 1.4/3.0",
+           R"p({ $.userIdentity.type = "Root" && $.userIdentity.invokedBy NOT EXISTS && $.eventType != "AwsServiceEvent" })p"},
+          {"IAC0901", "CIS 4.0+",
+           R"p({ $.userIdentity.type = Root && $.userIdentity.invokedBy NOT EXISTS && $.eventType != AwsServiceEvent })p"},
+          // Console auth failures (CloudWatch.6).
+          {"IAC0902", "SH",
+           R"p({($.eventName=ConsoleLogin) && ($.errorMessage="Failed authentication")})p"},
+          {"IAC0902", "CIS 1.4/3.0",
+           R"p({ ($.eventName = ConsoleLogin) && ($.errorMessage = "Failed authentication") })p"},
+          {"IAC0902", "CIS 4.0+",
+           R"p({ ($.eventName = ConsoleLogin) && ($.errorMessage = Failed authentication) })p"},
+          // Console sign-in without MFA (CloudWatch.3).
+          {"IAC0903", "SH",
+           R"p({ ($.eventName = "ConsoleLogin") && ($.additionalEventData.MFAUsed != "Yes") && ($.userIdentity.type = "IAMUser") && ($.responseElements.ConsoleLogin = "Success") })p"},
+          {"IAC0903", "CIS 1.4/3.0",
+           R"p({ ($.eventName = "ConsoleLogin") && ($.additionalEventData.MFAUsed != "Yes") })p"},
+          {"IAC0903", "CIS 4.0+",
+           R"p({ ($.eventName = ConsoleLogin) && ($.additionalEventData.MFAUsed != Yes) })p"},
+          {"IAC0903", "CIS 4.0+ SSO",
+           R"p({ ($.eventName = ConsoleLogin) && ($.additionalEventData.MFAUsed != Yes) && ($.userIdentity.type = IAMUser) && ($.responseElements.ConsoleLogin = Success) })p"},
+          // Unauthorized API calls (CloudWatch.2); the CIS 1.4/3.0 form is tested separately.
+          {"IAC0917", "SH",
+           R"p({($.errorCode="*UnauthorizedOperation") || ($.errorCode="AccessDenied*")})p"},
+          {"IAC0917", "CIS 4.0-7.0",
+           R"p({ ($.errorCode =*UnauthorizedOperation) || ($.errorCode =AccessDenied*) && ($.sourceIPAddress!=delivery.logs.amazonaws.com) && ($.eventName!=HeadBucket) })p"},
+          // IAM policy changes (CloudWatch.4).
+          {"IAC0908", "CIS",
+           R"p({($.eventName=DeleteGroupPolicy)||($.eventName=DeleteRolePolicy)||($.eventName=DeleteUserPolicy)||($.eventName=PutGroupPolicy)||($.eventName=PutRolePolicy)||($.eventName=PutUserPolicy)||($.eventName=CreatePolicy)||($.eventName=DeletePolicy)||($.eventName=CreatePolicyVersion)||($.eventName=DeletePolicyVersion)||($.eventName=AttachRolePolicy)||($.eventName=DetachRolePolicy)||($.eventName=AttachUserPolicy)||($.eventName=DetachUserPolicy)||($.eventName=AttachGroupPolicy)||($.eventName=DetachGroupPolicy)})p"},
+          {"IAC0908", "SH", ShIamPolicy()},
+          // CloudTrail configuration changes (CloudWatch.5).
+          {"IAC0912", "SH",
+           R"p({($.eventName=CreateTrail) || ($.eventName=UpdateTrail) || ($.eventName=DeleteTrail) || ($.eventName=StartLogging) || ($.eventName=StopLogging)})p"},
+          {"IAC0912", "CIS",
+           R"p({ ($.eventName = CreateTrail) || ($.eventName = UpdateTrail) || ($.eventName = DeleteTrail) || ($.eventName = StartLogging) || ($.eventName = StopLogging) })p"},
+          // S3 bucket policy changes (CloudWatch.8).
+          {"IAC0914", "SH",
+           R"p({($.eventSource=s3.amazonaws.com) && (($.eventName=PutBucketAcl) || ($.eventName=PutBucketPolicy) || ($.eventName=PutBucketCors) || ($.eventName=PutBucketLifecycle) || ($.eventName=PutBucketReplication) || ($.eventName=DeleteBucketPolicy) || ($.eventName=DeleteBucketCors) || ($.eventName=DeleteBucketLifecycle) || ($.eventName=DeleteBucketReplication))})p"},
+          {"IAC0914",
+           "CIS", R"p({ ($.eventSource = s3.amazonaws.com) && (($.eventName = PutBucketAcl) || ($.eventName = PutBucketPolicy) || ($.eventName = PutBucketCors) || ($.eventName = PutBucketLifecycle) || ($.eventName = PutBucketReplication) || ($.eventName = DeleteBucketPolicy) || ($.eventName = DeleteBucketCors) || ($.eventName = DeleteBucketLifecycle) || ($.eventName = DeleteBucketReplication)) })p"},
+          // KMS disable / scheduled deletion (CloudWatch.7).
+          {"IAC0915", "SH",
+           R"p({($.eventSource=kms.amazonaws.com) && (($.eventName=DisableKey) || ($.eventName=ScheduleKeyDeletion))})p"},
+          {"IAC0915", "CIS",
+           R"p({($.eventSource = kms.amazonaws.com) && (($.eventName=DisableKey)||($.eventName=ScheduleKeyDeletion)) })p"},
+          // NACL changes (CloudWatch.11).
+          {"IAC0904", "SH",
+           R"p({($.eventName=CreateNetworkAcl) || ($.eventName=CreateNetworkAclEntry) || ($.eventName=DeleteNetworkAcl) || ($.eventName=DeleteNetworkAclEntry) || ($.eventName=ReplaceNetworkAclEntry) || ($.eventName=ReplaceNetworkAclAssociation)})p"},
+          {"IAC0904", "CIS",
+           R"p({ ($.eventName = CreateNetworkAcl) || ($.eventName = CreateNetworkAclEntry) || ($.eventName = DeleteNetworkAcl) || ($.eventName = DeleteNetworkAclEntry) || ($.eventName = ReplaceNetworkAclEntry) || ($.eventName = ReplaceNetworkAclAssociation) })p"},
+          // Network gateway changes (CloudWatch.12).
+          {"IAC0906", "SH",
+           R"p({($.eventName=CreateCustomerGateway) || ($.eventName=DeleteCustomerGateway) || ($.eventName=AttachInternetGateway) || ($.eventName=CreateInternetGateway) || ($.eventName=DeleteInternetGateway) || ($.eventName=DetachInternetGateway)})p"},
+          {"IAC0906", "CIS",
+           R"p({ ($.eventName = CreateCustomerGateway) || ($.eventName = DeleteCustomerGateway) || ($.eventName = AttachInternetGateway) || ($.eventName = CreateInternetGateway) || ($.eventName = DeleteInternetGateway) || ($.eventName = DetachInternetGateway) })p"},
+          // Route table changes (CloudWatch.13), including the CIS audit text with its precedence
+          // slip.
+          {"IAC0918", "SH",
+           R"p({($.eventName=CreateRoute) || ($.eventName=CreateRouteTable) || ($.eventName=ReplaceRoute) || ($.eventName=ReplaceRouteTableAssociation) || ($.eventName=DeleteRouteTable) || ($.eventName=DeleteRoute) || ($.eventName=DisassociateRouteTable)})p"},
+          {"IAC0918", "CIS remediation",
+           R"p({ ($.eventName = CreateRoute) || ($.eventName = CreateRouteTable) || ($.eventName = ReplaceRoute) || ($.eventName = ReplaceRouteTableAssociation) || ($.eventName = DeleteRouteTable) || ($.eventName = DeleteRoute) || ($.eventName = DisassociateRouteTable) })p"},
+          {"IAC0918", "CIS audit 3.0+",
+           R"p({($.eventSource = ec2.amazonaws.com) && ($.eventName = CreateRoute) || ($.eventName = CreateRouteTable) || ($.eventName = ReplaceRoute) || ($.eventName = ReplaceRouteTableAssociation) || ($.eventName = DeleteRouteTable) || ($.eventName = DeleteRoute) || ($.eventName = DisassociateRouteTable) })p"},
+          // VPC changes (CloudWatch.14).
+          {"IAC0905", "SH",
+           R"p({($.eventName=CreateVpc) || ($.eventName=DeleteVpc) || ($.eventName=ModifyVpcAttribute) || ($.eventName=AcceptVpcPeeringConnection) || ($.eventName=CreateVpcPeeringConnection) || ($.eventName=DeleteVpcPeeringConnection) || ($.eventName=RejectVpcPeeringConnection) || ($.eventName=AttachClassicLinkVpc) || ($.eventName=DetachClassicLinkVpc) || ($.eventName=DisableVpcClassicLink) || ($.eventName=EnableVpcClassicLink)})p"},
+          {"IAC0905", "CIS",
+           R"p({ ($.eventName = CreateVpc) || ($.eventName = DeleteVpc) || ($.eventName = ModifyVpcAttribute) || ($.eventName = AcceptVpcPeeringConnection) || ($.eventName = CreateVpcPeeringConnection) || ($.eventName = DeleteVpcPeeringConnection) || ($.eventName = RejectVpcPeeringConnection) || ($.eventName = AttachClassicLinkVpc) || ($.eventName = DetachClassicLinkVpc) || ($.eventName = DisableVpcClassicLink) || ($.eventName = EnableVpcClassicLink) })p"},
+          // Security group changes (CloudWatch.10).
+          {"IAC0907", "SH",
+           R"p({($.eventName=AuthorizeSecurityGroupIngress) || ($.eventName=AuthorizeSecurityGroupEgress) || ($.eventName=RevokeSecurityGroupIngress) || ($.eventName=RevokeSecurityGroupEgress) || ($.eventName=CreateSecurityGroup) || ($.eventName=DeleteSecurityGroup)})p"},
+          {"IAC0907", "CIS 1.4-4.0",
+           R"p({ ($.eventName = AuthorizeSecurityGroupIngress) || ($.eventName = AuthorizeSecurityGroupEgress) || ($.eventName = RevokeSecurityGroupIngress) || ($.eventName = RevokeSecurityGroupEgress) || ($.eventName = CreateSecurityGroup) || ($.eventName = DeleteSecurityGroup) })p"},
+          {"IAC0907", "CIS 5.0+",
+           R"p({ ($.eventName = AuthorizeSecurityGroupIngress) || ($.eventName = AuthorizeSecurityGroupEgress) || ($.eventName = RevokeSecurityGroupIngress) || ($.eventName = RevokeSecurityGroupEgress) || ($.eventName = CreateSecurityGroup) || ($.eventName = DeleteSecurityGroup) || ($.eventName = ModifySecurityGroupRules) })p"},
+          // AWS Config changes (CloudWatch.9).
+          {"IAC0919", "SH",
+           R"p({($.eventSource=config.amazonaws.com) && (($.eventName=StopConfigurationRecorder) || ($.eventName=DeleteDeliveryChannel) || ($.eventName=PutDeliveryChannel) || ($.eventName=PutConfigurationRecorder))})p"},
+          {"IAC0919", "CIS",
+           R"p({ ($.eventSource = config.amazonaws.com) && (($.eventName=StopConfigurationRecorder)||($.eventName=DeleteDeliveryChannel)||($.eventName=PutDeliveryChannel)||($.eventName=PutConfigurationRecorder)) })p"},
+          // Organizations changes (CIS 4.15).
+          {"IAC0920", "CIS 1.4/3.0",
+           R"p({ ($.eventSource = organizations.amazonaws.com) && (($.eventName = "AcceptHandshake") || ($.eventName = "AttachPolicy") || ($.eventName = "CreateAccount") || ($.eventName = "CreateOrganizationalUnit") || ($.eventName = "CreatePolicy") || ($.eventName = "DeclineHandshake") || ($.eventName = "DeleteOrganization") || ($.eventName = "DeleteOrganizationalUnit") || ($.eventName = "DeletePolicy") || ($.eventName = "DetachPolicy") || ($.eventName = "DisablePolicyType") || ($.eventName = "EnablePolicyType") || ($.eventName = "InviteAccountToOrganization") || ($.eventName = "LeaveOrganization") || ($.eventName = "MoveAccount") || ($.eventName = "RemoveAccountFromOrganization") || ($.eventName = "UpdatePolicy") || ($.eventName = "UpdateOrganizationalUnit")) })p"},
+          {"IAC0920", "CIS 4.0+", Cis4Organizations()},
+      };
   return all;
 }
 
@@ -114,8 +162,7 @@ TEST_P(CanonicalPatternTest, CoversItsItem) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Section21, CanonicalPatternTest,
-                         ::testing::Range<size_t>(0, AllCanonical().size()),
-                         [](const auto& info) {
+                         ::testing::Range<size_t>(0, AllCanonical().size()), [](const auto& info) {
                            const Canonical& c = AllCanonical()[info.param];
                            std::string name = std::string(c.item) + "_" + c.source;
                            for (char& ch : name) {
@@ -134,8 +181,9 @@ TEST(CanonicalPatterns, QuotedAndUnquotedFormsRenderAlike) {
   }
   EXPECT_EQ(rendered[0], rendered[1]);
   EXPECT_EQ(rendered[1], rendered[2]);
-  EXPECT_EQ(rendered[0],
-            R"p({ $.userIdentity.type = "Root" && $.userIdentity.invokedBy NOT EXISTS && $.eventType != "AwsServiceEvent" })p");
+  EXPECT_EQ(
+      rendered[0],
+      R"p({ $.userIdentity.type = "Root" && $.userIdentity.invokedBy NOT EXISTS && $.eventType != "AwsServiceEvent" })p");
 }
 
 // Decision (documented in rulesets/events/IAC0917.yaml): the CIS 1.4/3.0 remediation
@@ -159,11 +207,12 @@ TEST(CanonicalPatterns, RouteTableAuditTextIsExplained) {
   auto p = ParseFilterPattern(AllCanonical()[26].pattern);
   ASSERT_TRUE(p.ok());
   ASSERT_EQ(p->notes.size(), 1u);
-  EXPECT_EQ(p->notes[0].rfind("mixes && and || without parentheses; && binds tighter, so "
-                              "CloudWatch reads it as ($.eventSource = \"ec2.amazonaws.com\" && "
-                              "$.eventName = \"CreateRoute\") || $.eventName = \"CreateRouteTable\"",
-                              0),
-            0u)
+  EXPECT_EQ(
+      p->notes[0].rfind("mixes && and || without parentheses; && binds tighter, so "
+                        "CloudWatch reads it as ($.eventSource = \"ec2.amazonaws.com\" && "
+                        "$.eventName = \"CreateRoute\") || $.eventName = \"CreateRouteTable\"",
+                        0),
+      0u)
       << p->notes[0];
   // The CIS 4.0 unauthorized pattern gets the same note: A || (B && C && D).
   auto unauthorized = ParseFilterPattern(AllCanonical()[11].pattern);

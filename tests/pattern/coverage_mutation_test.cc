@@ -19,24 +19,31 @@ TEST(CoverageMutation, ReorderedPatternCovers) {
   EXPECT_TRUE(Coverage("IAC0912", EventNamePattern({"StopLogging", "DeleteTrail", "CreateTrail",
                                                     "StartLogging", "UpdateTrail"}))
                   .covered);
-  EXPECT_TRUE(Coverage("IAC0901",
-                       R"p({ $.eventType != AwsServiceEvent && $.userIdentity.invokedBy NOT EXISTS && $.userIdentity.type = Root })p")
-                  .covered);
-  EXPECT_TRUE(Coverage("IAC0917", R"p({($.errorCode="AccessDenied*") || ($.errorCode="*UnauthorizedOperation")})p")
-                  .covered);
+  EXPECT_TRUE(
+      Coverage(
+          "IAC0901",
+          R"p({ $.eventType != AwsServiceEvent && $.userIdentity.invokedBy NOT EXISTS && $.userIdentity.type = Root })p")
+          .covered);
+  EXPECT_TRUE(
+      Coverage("IAC0917",
+               R"p({($.errorCode="AccessDenied*") || ($.errorCode="*UnauthorizedOperation")})p")
+          .covered);
 }
 
 TEST(CoverageMutation, ReparenthesisedAndRequotedPatternCovers) {
-  EXPECT_TRUE(Coverage("IAC0912",
-                       R"p({ ((($.eventName = "CreateTrail") || ($.eventName = "UpdateTrail")) || $.eventName = "DeleteTrail") || ($.eventName = "StartLogging" || ($.eventName = "StopLogging")) })p")
-                  .covered);
-  EXPECT_TRUE(Coverage("IAC0914",
-                       "{\n  $.eventSource = \"s3.amazonaws.com\" &&\n  ($.eventName = PutBucketAcl || "
-                       "$.eventName = PutBucketPolicy || $.eventName = PutBucketCors ||\n   $.eventName = "
-                       "PutBucketLifecycle || $.eventName = PutBucketReplication || $.eventName = "
-                       "DeleteBucketPolicy ||\n   $.eventName = DeleteBucketCors || $.eventName = "
-                       "DeleteBucketLifecycle || $.eventName = DeleteBucketReplication)\n}")
-                  .covered);
+  EXPECT_TRUE(
+      Coverage(
+          "IAC0912",
+          R"p({ ((($.eventName = "CreateTrail") || ($.eventName = "UpdateTrail")) || $.eventName = "DeleteTrail") || ($.eventName = "StartLogging" || ($.eventName = "StopLogging")) })p")
+          .covered);
+  EXPECT_TRUE(
+      Coverage("IAC0914",
+               "{\n  $.eventSource = \"s3.amazonaws.com\" &&\n  ($.eventName = PutBucketAcl || "
+               "$.eventName = PutBucketPolicy || $.eventName = PutBucketCors ||\n   $.eventName = "
+               "PutBucketLifecycle || $.eventName = PutBucketReplication || $.eventName = "
+               "DeleteBucketPolicy ||\n   $.eventName = DeleteBucketCors || $.eventName = "
+               "DeleteBucketLifecycle || $.eventName = DeleteBucketReplication)\n}")
+          .covered);
 }
 
 TEST(CoverageMutation, SupersetPatternCovers) {
@@ -45,7 +52,8 @@ TEST(CoverageMutation, SupersetPatternCovers) {
   names.push_back("PutEventSelectors");
   EXPECT_TRUE(Coverage("IAC0912", EventNamePattern(names)).covered);
   // Both IAM policy and IAM role items are covered by one broad filter.
-  const std::string iam = R"p({ ($.eventSource = iam.amazonaws.com) && (($.eventName = Put*) || ($.eventName = Delete*) || ($.eventName = Attach*) || ($.eventName = Detach*) || ($.eventName = Create*) || ($.eventName = Update*)) })p";
+  const std::string iam =
+      R"p({ ($.eventSource = iam.amazonaws.com) && (($.eventName = Put*) || ($.eventName = Delete*) || ($.eventName = Attach*) || ($.eventName = Detach*) || ($.eventName = Create*) || ($.eventName = Update*)) })p";
   EXPECT_TRUE(Coverage("IAC0908", iam).covered);
   EXPECT_TRUE(Coverage("IAC0909", iam).covered);
 }
@@ -78,7 +86,8 @@ TEST(CoverageMutation, NarrowingExtraTermFails) {
 
 TEST(CoverageMutation, InvertedOperatorFails) {
   const CoverageResult r = Coverage(
-      "IAC0903", R"p({ ($.eventName = "ConsoleLogin") && ($.additionalEventData.MFAUsed = "Yes") })p");
+      "IAC0903",
+      R"p({ ($.eventName = "ConsoleLogin") && ($.additionalEventData.MFAUsed = "Yes") })p");
   EXPECT_FALSE(r.covered);
   EXPECT_EQ(r.missed_events,
             std::vector<std::string>{"a successful IAM user ConsoleLogin with MFAUsed \"No\""});
@@ -102,8 +111,8 @@ TEST(CoverageMutation, DroppedExclusionIsRejected) {
 }
 
 TEST(CoverageMutation, OneMissingEventNameFails) {
-  const CoverageResult r =
-      Coverage("IAC0912", EventNamePattern({"CreateTrail", "UpdateTrail", "DeleteTrail", "StartLogging"}));
+  const CoverageResult r = Coverage(
+      "IAC0912", EventNamePattern({"CreateTrail", "UpdateTrail", "DeleteTrail", "StartLogging"}));
   EXPECT_FALSE(r.covered);
   EXPECT_EQ(r.missed_events, std::vector<std::string>{"a StopLogging call"});
   EXPECT_EQ(r.explanation,
@@ -111,8 +120,9 @@ TEST(CoverageMutation, OneMissingEventNameFails) {
 }
 
 TEST(CoverageMutation, MisspelledEventNameFails) {
-  const CoverageResult r = Coverage(
-      "IAC0912", EventNamePattern({"CreateTrailX", "UpdateTrail", "DeleteTrail", "StartLogging", "StopLogging"}));
+  const CoverageResult r =
+      Coverage("IAC0912", EventNamePattern({"CreateTrailX", "UpdateTrail", "DeleteTrail",
+                                            "StartLogging", "StopLogging"}));
   EXPECT_FALSE(r.covered);
   EXPECT_EQ(r.missed_events, std::vector<std::string>{"a CreateTrail call"});
 }
@@ -125,16 +135,19 @@ TEST(CoverageMutation, TrailingWildcardCovers) {
 
 TEST(CoverageMutation, PrefixNameDoesNotMatchLongerName) {
   // CreateRoute must not be satisfied by a filter for CreateRouteTable, nor the reverse.
-  const CoverageResult r = Coverage(
-      "IAC0918", EventNamePattern({"CreateRouteTable", "ReplaceRoute", "ReplaceRouteTableAssociation",
-                                   "DeleteRouteTable", "DeleteRoute", "DisassociateRouteTable"}));
+  const CoverageResult r =
+      Coverage("IAC0918",
+               EventNamePattern({"CreateRouteTable", "ReplaceRoute", "ReplaceRouteTableAssociation",
+                                 "DeleteRouteTable", "DeleteRoute", "DisassociateRouteTable"}));
   EXPECT_EQ(r.missed_events, std::vector<std::string>{"a CreateRoute call"});
 }
 
 TEST(CoverageMutation, SeveralFiltersCoverOneItemTogether) {
-  const CoverageResult r = Coverage("IAC0912", std::vector<std::string>{
-      EventNamePattern({"CreateTrail", "UpdateTrail", "DeleteTrail"}),
-      "{ $.eventName = StartLogging }", "{ $.eventName = StopLogging }", "{ $.eventName = Unrelated }"});
+  const CoverageResult r = Coverage(
+      "IAC0912",
+      std::vector<std::string>{EventNamePattern({"CreateTrail", "UpdateTrail", "DeleteTrail"}),
+                               "{ $.eventName = StartLogging }", "{ $.eventName = StopLogging }",
+                               "{ $.eventName = Unrelated }"});
   EXPECT_TRUE(r.covered);
   EXPECT_EQ(r.used_filters, (std::vector<std::string>{"F1", "F2", "F3"}));
   EXPECT_EQ(r.explanation,
@@ -160,37 +173,48 @@ TEST(CoverageMutation, SsoExclusionOnMissingFieldMatchesNothing) {
 
 // The seed's extra items with the reference patterns of spec/baseline-controls.md.
 TEST(SeedItems, ReferencePatternsCover) {
-  EXPECT_TRUE(Coverage("IAC0909", EventNamePattern({"CreateRole", "DeleteRole", "UpdateRole",
-                                                    "UpdateAssumeRolePolicy", "AttachRolePolicy",
-                                                    "DetachRolePolicy", "PutRolePolicy",
-                                                    "DeleteRolePolicy"}))
+  EXPECT_TRUE(Coverage("IAC0909",
+                       EventNamePattern({"CreateRole", "DeleteRole", "UpdateRole",
+                                         "UpdateAssumeRolePolicy", "AttachRolePolicy",
+                                         "DetachRolePolicy", "PutRolePolicy", "DeleteRolePolicy"}))
                   .covered);
-  EXPECT_TRUE(Coverage("IAC0910", "{ ($.eventName = CreateUser) || ($.eventName = CreateLoginProfile) }").covered);
+  EXPECT_TRUE(
+      Coverage("IAC0910", "{ ($.eventName = CreateUser) || ($.eventName = CreateLoginProfile) }")
+          .covered);
   EXPECT_TRUE(Coverage("IAC0911", "{ $.eventName = CreateAccessKey }").covered);
   EXPECT_TRUE(Coverage("IAC0913",
                        "{ ($.eventSource = signin.amazonaws.com) && ($.eventName = SwitchRole) && "
                        "($.responseElements.SwitchRole = Failure) }")
                   .covered);
-  EXPECT_TRUE(Coverage("IAC0916",
-                       R"p({ ($.eventSource = kms.amazonaws.com) && ($.errorCode = "*Exception") })p")
-                  .covered);
-  EXPECT_TRUE(Coverage("IAC0916",
-                       "{ ($.eventSource = kms.amazonaws.com) && (($.errorCode = DisabledException) || "
-                       "($.errorCode = KMSInvalidStateException) || ($.errorCode = NotFoundException)) }")
-                  .covered);
+  EXPECT_TRUE(
+      Coverage("IAC0916",
+               R"p({ ($.eventSource = kms.amazonaws.com) && ($.errorCode = "*Exception") })p")
+          .covered);
+  EXPECT_TRUE(
+      Coverage("IAC0916",
+               "{ ($.eventSource = kms.amazonaws.com) && (($.errorCode = DisabledException) || "
+               "($.errorCode = KMSInvalidStateException) || ($.errorCode = NotFoundException)) }")
+          .covered);
 }
 
 TEST(SeedItems, ResearchReferenceFormsCover) {
   // research/controls.md 2.4 spellings (BLEA, hands-on document).
   EXPECT_TRUE(Coverage("IAC0911", "{($.eventName=CreateAccessKey)}").covered);
-  EXPECT_TRUE(Coverage("IAC0910", "{($.eventName=CreateUser)||($.eventName=CreateLoginProfile)}").covered);
-  EXPECT_TRUE(Coverage("IAC0913",
-                       R"p({ $.eventSource = "signin.amazonaws.com" && $.eventName = "SwitchRole" && $.responseElements.SwitchRole= "Failure" })p")
+  EXPECT_TRUE(
+      Coverage("IAC0910", "{($.eventName=CreateUser)||($.eventName=CreateLoginProfile)}").covered);
+  EXPECT_TRUE(
+      Coverage(
+          "IAC0913",
+          R"p({ $.eventSource = "signin.amazonaws.com" && $.eventName = "SwitchRole" && $.responseElements.SwitchRole= "Failure" })p")
+          .covered);
+  EXPECT_TRUE(Coverage("IAC0916",
+                       R"p({ $.eventSource = kms.amazonaws.com && $.errorCode = "*Exception" })p")
                   .covered);
-  EXPECT_TRUE(Coverage("IAC0916", R"p({ $.eventSource = kms.amazonaws.com && $.errorCode = "*Exception" })p").covered);
-  EXPECT_TRUE(Coverage("IAC0917",
-                       R"p({($.errorCode = "*UnauthorizedOperation" || $.errorCode = "AccessDenied*") && ($.eventName != "Decrypt" || $.userIdentity.invokedBy != "config.amazonaws.com" )})p")
-                  .covered);
+  EXPECT_TRUE(
+      Coverage(
+          "IAC0917",
+          R"p({($.errorCode = "*UnauthorizedOperation" || $.errorCode = "AccessDenied*") && ($.eventName != "Decrypt" || $.userIdentity.invokedBy != "config.amazonaws.com" )})p")
+          .covered);
 }
 
 TEST(SeedItems, SuccessfulSwitchRoleIsRejected) {
@@ -203,7 +227,8 @@ TEST(SeedItems, SuccessfulSwitchRoleIsRejected) {
 TEST(SeedItems, OneFilterServesSeveralItems) {
   const std::vector<CandidateFilter> filters = [] {
     auto p = ParseFilterPattern(
-        "{ ($.eventName = CreateUser) || ($.eventName = CreateLoginProfile) || ($.eventName = CreateAccessKey) }");
+        "{ ($.eventName = CreateUser) || ($.eventName = CreateLoginProfile) || ($.eventName = "
+        "CreateAccessKey) }");
     return std::vector<CandidateFilter>{{"UserAndKeys", *p}};
   }();
   const auto results = EvaluateAllCoverage(testing::ShippedItems(), filters);

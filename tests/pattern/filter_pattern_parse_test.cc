@@ -43,9 +43,9 @@ TEST(FilterPatternParse, FlattensChainsAndDropsRedundantParentheses) {
 TEST(FilterPatternParse, NotesMixedOperatorsWithoutParentheses) {
   auto mixed = ParseFilterPattern("{ $.a = 1 && $.b = 2 || $.c = 3 }");
   ASSERT_TRUE(mixed.ok());
-  EXPECT_EQ(mixed->notes, std::vector<std::string>{
-                              "mixes && and || without parentheses; && binds tighter, so "
-                              "CloudWatch reads it as ($.a = 1 && $.b = 2) || $.c = 3"});
+  EXPECT_EQ(mixed->notes,
+            std::vector<std::string>{"mixes && and || without parentheses; && binds tighter, so "
+                                     "CloudWatch reads it as ($.a = 1 && $.b = 2) || $.c = 3"});
   EXPECT_TRUE(ParseFilterPattern("{ ($.a = 1 && $.b = 2) || $.c = 3 }")->notes.empty());
   EXPECT_TRUE(ParseFilterPattern("{ $.a = 1 && ($.b = 2 || $.c = 3) }")->notes.empty());
 }
@@ -56,7 +56,8 @@ TEST(FilterPatternParse, Values) {
   EXPECT_EQ(Canon("{($.errorMessage = Failed authentication)&&($.x=y)}"),
             R"p({ $.errorMessage = "Failed authentication" && $.x = "y" })p");
   EXPECT_EQ(Canon(R"p({ $.a = "say \"hi\" \\ there" })p"), R"p({ $.a = "say \"hi\" \\ there" })p");
-  EXPECT_EQ(Canon("{ $.sourceIPAddress != 123.123.* }"), R"p({ $.sourceIPAddress != "123.123.*" })p");
+  EXPECT_EQ(Canon("{ $.sourceIPAddress != 123.123.* }"),
+            R"p({ $.sourceIPAddress != "123.123.*" })p");
   EXPECT_EQ(Canon("{ $.latency > +1000 && $.n < 10e-3 && $.m <= -5.5 }"),
             "{ $.latency > +1000 && $.n < 10e-3 && $.m <= -5.5 }");
   EXPECT_EQ(Canon("{ $.eventName = %^Create.*Trail$% }"), "{ $.eventName = %^Create.*Trail$% }");
@@ -70,7 +71,8 @@ TEST(FilterPatternParse, Values) {
 
 TEST(FilterPatternParse, SelectorsAndKeywords) {
   EXPECT_EQ(Canon("{ $.objectList[1].id = 2 }"), "{ $.objectList[1].id = 2 }");
-  EXPECT_EQ(Canon("{ $.coordinates[0][1] = nonmatch }"), R"p({ $.coordinates[0][1] = "nonmatch" })p");
+  EXPECT_EQ(Canon("{ $.coordinates[0][1] = nonmatch }"),
+            R"p({ $.coordinates[0][1] = "nonmatch" })p");
   EXPECT_EQ(Canon("{ $.* = \"*\" }"), R"p({ $.* = "*" })p");
   EXPECT_EQ(Canon("{ $.users[*].id = 3 }"), "{ $.users[*].id = 3 }");
   EXPECT_EQ(Canon("{ $.x-amz-id_2 = a }"), R"p({ $.x-amz-id_2 = "a" })p");
@@ -113,8 +115,10 @@ TEST(FilterPatternParse, ErrorMessages) {
   EXPECT_EQ(ErrorOf("{ ($.a = 1 }"),
             "expected ')' to close the '(' at offset 2, found '}' at offset 11 (column 12)");
   EXPECT_EQ(ErrorOf("{ $.a = 1 ) }"), "')' without a matching '(' at offset 10 (column 11)");
-  EXPECT_EQ(ErrorOf("{ $.a == 1 }"), "'==' is not a CloudWatch operator; use '=' at offset 6 (column 7)");
-  EXPECT_EQ(ErrorOf("{ $.a = 1 & $.b = 2 }"), "'&' is not an operator; use '&&' at offset 10 (column 11)");
+  EXPECT_EQ(ErrorOf("{ $.a == 1 }"),
+            "'==' is not a CloudWatch operator; use '=' at offset 6 (column 7)");
+  EXPECT_EQ(ErrorOf("{ $.a = 1 & $.b = 2 }"),
+            "'&' is not an operator; use '&&' at offset 10 (column 11)");
   EXPECT_EQ(ErrorOf("{ $.a = }"), "expected a value, found '}' at offset 8 (column 9)");
   EXPECT_EQ(ErrorOf("{ a = 1 }"),
             "expected a selector starting with '$.', found 'a' at offset 2 (column 3)");
@@ -124,25 +128,30 @@ TEST(FilterPatternParse, ErrorMessages) {
             "unexpected '@' in an unquoted value; put values with special characters in double "
             "quotes at offset 11 (column 12)");
   EXPECT_EQ(ErrorOf("{ $.a = \"open }"), "unterminated quoted string at offset 8 (column 9)");
-  EXPECT_EQ(ErrorOf("{ $.a IS MAYBE }"), "expected IS NULL, IS TRUE or IS FALSE at offset 6 (column 7)");
+  EXPECT_EQ(ErrorOf("{ $.a IS MAYBE }"),
+            "expected IS NULL, IS TRUE or IS FALSE at offset 6 (column 7)");
   EXPECT_EQ(ErrorOf("{ $.a }"),
             "expected an operator (=, !=, <, <=, >, >=, NOT EXISTS, IS NULL, IS TRUE, IS FALSE) "
             "after the selector, found '}' at offset 6 (column 7)");
   EXPECT_EQ(ErrorOf("{ $[0] = 1 }"),
             "an array index must follow a property name ('$.name[0]') at offset 3 (column 4)");
   EXPECT_EQ(ErrorOf("{}"), "empty JSON pattern '{}' at offset 0 (column 1)");
-  EXPECT_EQ(ErrorOf("{ $.a = 1 } ERROR"), "unexpected text after the closing '}' at offset 12 (column 13)");
+  EXPECT_EQ(ErrorOf("{ $.a = 1 } ERROR"),
+            "unexpected text after the closing '}' at offset 12 (column 13)");
   EXPECT_EQ(ErrorOf("{ $.a = 1 $.b = 2 }"),
             "unexpected '$' in an unquoted value; put values with special characters in double "
             "quotes at offset 10 (column 11)");
   EXPECT_EQ(ErrorOf("{ $.a = %x(y)% }"),
             "CloudWatch regular expressions do not support '(' and ')' at offset 10 (column 11)");
-  EXPECT_EQ(ErrorOf("%a% %b% %c%"), "more than 2 regular expressions in one pattern at offset 8 (column 9)");
+  EXPECT_EQ(ErrorOf("%a% %b% %c%"),
+            "more than 2 regular expressions in one pattern at offset 8 (column 9)");
   EXPECT_EQ(ErrorOf("ERROR: failed"),
             "term 'ERROR:' has characters other than letters, digits and '_'; put it in double "
             "quotes at offset 0 (column 1)");
   EXPECT_EQ(ErrorOf("[a, b"), "missing ']' to close the '[' at offset 0 (column 1)");
-  EXPECT_EQ(ErrorOf("[a b]"), "expected an operator (=, !=, <, <=, >, >=) after the field name, found 'b' at offset 3 (column 4)");
+  EXPECT_EQ(ErrorOf("[a b]"),
+            "expected an operator (=, !=, <, <=, >, >=) after the field name, found 'b' at offset "
+            "3 (column 4)");
 }
 
 TEST(FilterPatternParse, MultiLineErrorsNameTheLine) {
@@ -161,8 +170,9 @@ TEST(FilterPatternParse, LengthLimitIs1024Characters) {
   ASSERT_EQ(too_long.size(), 1025u);
   auto p = ParseFilterPattern(too_long);
   ASSERT_FALSE(p.ok());
-  EXPECT_EQ(p.error().message,
-            "pattern is longer than CloudWatch's limit of 1024 characters at offset 1024 (column 1025)");
+  EXPECT_EQ(
+      p.error().message,
+      "pattern is longer than CloudWatch's limit of 1024 characters at offset 1024 (column 1025)");
   // Characters, not bytes: 600 two-byte characters fit.
   std::string wide = "{ $.a = \"";
   for (int i = 0; i < 600; ++i) wide += "\xC3\xA9";
@@ -176,7 +186,8 @@ TEST(FilterPatternParse, NestingIsCapped) {
   EXPECT_TRUE(ParseFilterPattern(nested(100)).ok());
   auto p = ParseFilterPattern(nested(101));
   ASSERT_FALSE(p.ok());
-  EXPECT_EQ(p.error().message, "parentheses nested more than 100 levels deep at offset 102 (column 103)");
+  EXPECT_EQ(p.error().message,
+            "parentheses nested more than 100 levels deep at offset 102 (column 103)");
   // Far deeper input is refused the same way, without exhausting the stack.
   auto deep = ParseFilterPattern("{" + std::string(5000, '(') + "}");
   ASSERT_FALSE(deep.ok());
@@ -187,10 +198,31 @@ TEST(FilterPatternParse, NestingIsCapped) {
 }
 
 TEST(FilterPatternParse, GarbageNeverCrashes) {
-  const char* garbage[] = {"{", "}", "[", "]", "(", ")", "{ ( }", "{ $. = 1 }", "{ $.a[ = 1 }",
-                           "{ $.a[99999999999] = 1 }", "{ $.a = 1 || }", "{ && }", "{ $.a = \"\\",
-                           "[,,,]", "[...", "\"", "%", "-", "?", "{ $.a = %% }", "\x01\x02\xff",
-                           "{ $.a = \xe6\x97\xa5 }", "{ $.a NOT }", "{ $.a = 1 }}", "[a = ]"};
+  const char* garbage[] = {"{",
+                           "}",
+                           "[",
+                           "]",
+                           "(",
+                           ")",
+                           "{ ( }",
+                           "{ $. = 1 }",
+                           "{ $.a[ = 1 }",
+                           "{ $.a[99999999999] = 1 }",
+                           "{ $.a = 1 || }",
+                           "{ && }",
+                           "{ $.a = \"\\",
+                           "[,,,]",
+                           "[...",
+                           "\"",
+                           "%",
+                           "-",
+                           "?",
+                           "{ $.a = %% }",
+                           "\x01\x02\xff",
+                           "{ $.a = \xe6\x97\xa5 }",
+                           "{ $.a NOT }",
+                           "{ $.a = 1 }}",
+                           "[a = ]"};
   for (const char* text : garbage) {
     auto p = ParseFilterPattern(text);
     if (!p) EXPECT_FALSE(p.error().message.empty()) << text;

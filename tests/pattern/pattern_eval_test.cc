@@ -29,9 +29,12 @@ bool Match(std::string_view pattern, std::string_view event = kGuideEvent) {
 TEST(PatternEval, GuideCompoundExamples) {
   // The four examples of "JSON Compound Conditions", with the guide's stated results.
   EXPECT_TRUE(Match(R"p({ ($.user.id = 1) && ($.users[0].email = "John.Doe@example.com") })p"));
-  EXPECT_FALSE(Match(R"p({ ($.user.id = 2 && $.users[0].email = "nonmatch") || $.actions[2] = "GET" })p"));
-  EXPECT_TRUE(Match(R"p({ $.user.email = "John.Stiles@example.com" || $.coordinates[0][1] = nonmatch && $.actions[2] = nomatch })p"));
-  EXPECT_FALSE(Match(R"p({ ($.user.email = "John.Stiles@example.com" || $.coordinates[0][1] = nonmatch) && $.actions[2] = nomatch })p"));
+  EXPECT_FALSE(
+      Match(R"p({ ($.user.id = 2 && $.users[0].email = "nonmatch") || $.actions[2] = "GET" })p"));
+  EXPECT_TRUE(Match(
+      R"p({ $.user.email = "John.Stiles@example.com" || $.coordinates[0][1] = nonmatch && $.actions[2] = nomatch })p"));
+  EXPECT_FALSE(Match(
+      R"p({ ($.user.email = "John.Stiles@example.com" || $.coordinates[0][1] = nonmatch) && $.actions[2] = nomatch })p"));
 }
 
 TEST(PatternEval, MissingFieldsFailEqualsAndNotEquals) {
@@ -155,7 +158,8 @@ TEST(PatternEval, Terms) {
 }
 
 TEST(PatternEval, TermsSeeTheCloudTrailRecordText) {
-  auto doc = ParseJson(R"p({"eventName": "ConsoleLogin", "errorMessage": "Failed authentication"})p", 0);
+  auto doc =
+      ParseJson(R"p({"eventName": "ConsoleLogin", "errorMessage": "Failed authentication"})p", 0);
   ASSERT_TRUE(doc.ok());
   EXPECT_EQ(EventText(doc->root),
             R"p({"eventName":"ConsoleLogin","errorMessage":"Failed authentication"})p");
@@ -183,12 +187,15 @@ TEST(PatternEval, SpaceDelimited) {
   EXPECT_TRUE(match("[ip, user, username, timestamp, request, status_code = 4*, bytes]"));
   EXPECT_FALSE(match("[ip, user, username, timestamp, request, status_code = 200, bytes]"));
   EXPECT_TRUE(match("[ip, user, username, timestamp, request = *html*, status_code = 4*, bytes]"));
-  EXPECT_TRUE(match("[ip, user, username, timestamp, request, status_code = 4* && bytes > 1000, bytes]"));
-  EXPECT_FALSE(match("[ip, user, username, timestamp, request, status_code = 4* && bytes > 2000, bytes]"));
+  EXPECT_TRUE(
+      match("[ip, user, username, timestamp, request, status_code = 4* && bytes > 1000, bytes]"));
+  EXPECT_FALSE(
+      match("[ip, user, username, timestamp, request, status_code = 4* && bytes > 2000, bytes]"));
   // A condition on a field the pattern never names is false (the guide prints this
   // six-slot form; the line has seven fields).
   EXPECT_FALSE(match("[ip, user, username, timestamp, request, status_code = 4* && bytes > 1000]"));
-  EXPECT_TRUE(match("[ip, user, username, timestamp, request, status_code = 403 || status_code = 404, bytes]"));
+  EXPECT_TRUE(match(
+      "[ip, user, username, timestamp, request, status_code = 403 || status_code = 404, bytes]"));
   EXPECT_TRUE(match("[..., request=*.html*, status_code=4*,]"));
   EXPECT_TRUE(match("[ip=127.0.0.1, ...]"));
   EXPECT_FALSE(match("[ip != 127.0.0.*, ...]"));
