@@ -76,6 +76,9 @@ CoverageResult EvaluateCoverage(const MonitoringItem& item,
       continue;
     }
     result.used_filters.push_back(filter.id);
+    for (const std::string& note : filter.pattern.notes) {
+      result.notes.push_back("filter '" + filter.id + "' " + note);
+    }
     for (size_t i : hits) matched[i] = true;
   }
   for (size_t i = 0; i < matched.size(); ++i) {

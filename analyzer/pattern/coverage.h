@@ -38,6 +38,9 @@ struct CoverageResult {
   /// Filters that match a must-match event but also a must-not-match one. Filters that
   /// match no must-match event are unrelated to the item and are not listed.
   std::vector<RejectedFilter> rejected;
+  /// Readability notes of the used filters, "filter 'F1' mixes && and || ...": the CIS
+  /// route-table audit text covers its item, but not for the reason its author thought.
+  std::vector<std::string> notes;
   /// One line, e.g. "covers root user activity with filter 'Root'".
   std::string explanation;
 };

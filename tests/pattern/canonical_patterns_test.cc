@@ -214,6 +214,10 @@ TEST(CanonicalPatterns, RouteTableAuditTextIsExplained) {
                         0),
       0u)
       << p->notes[0];
+  const CoverageResult r = Coverage("IAC0918", AllCanonical()[26].pattern);
+  EXPECT_TRUE(r.covered);
+  ASSERT_EQ(r.notes.size(), 1u);
+  EXPECT_EQ(r.notes[0].rfind("filter 'F1' mixes && and || without parentheses", 0), 0u);
   // The CIS 4.0 unauthorized pattern gets the same note: A || (B && C && D).
   auto unauthorized = ParseFilterPattern(AllCanonical()[11].pattern);
   ASSERT_TRUE(unauthorized.ok());
