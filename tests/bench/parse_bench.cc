@@ -218,7 +218,7 @@ void SaxTexts(benchmark::State& state, const Input& in) {
 }
 
 auto Configure(benchmark::internal::Benchmark* b) {
-  return b->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(1.0);
+  return b->Unit(benchmark::kMillisecond)->UseRealTime();
 }
 
 }  // namespace

@@ -9,6 +9,9 @@
 #   --slow SEC           a command whose warm-up takes longer than SEC is not repeated: the
 #                        warm-up is its one measured run, marked "1 run" (default 60)
 #   --timeout SEC        kill one run after SEC seconds (default 900)
+#   --wait-quiet SEC     before each measured command, wait up to SEC seconds for the machine to
+#                        be idle (other runnable tasks < 0.5); rows measured on a busy machine
+#                        are marked in the notes either way (default 0: do not wait)
 #   --peers-only         only the peers (and the read floor); no iaclint rows
 #   --no-peers           only iaclint (and the read floor)
 #   --only LIST          comma-separated workloads (default: all):
@@ -42,6 +45,7 @@ IACLINT="${IACLINT:-$REPO/build/analyzer/iaclint}"
 RUNS="${IACLINT_BENCH_RUNS:-5}"
 SLOW=60
 TIMEOUT=900
+WAIT_QUIET=0
 PARSE_TIMEOUT=300
 DO_OURS=1
 DO_PEERS=1
@@ -61,6 +65,7 @@ while [[ $# -gt 0 ]]; do
     --runs) RUNS="$2"; shift 2 ;;
     --slow) SLOW="$2"; shift 2 ;;
     --timeout) TIMEOUT="$2"; shift 2 ;;
+    --wait-quiet) WAIT_QUIET="$2"; shift 2 ;;
     --peers-only) DO_OURS=0; shift ;;
     --no-peers) DO_PEERS=0; shift ;;
     --only) ONLY="$2"; shift 2 ;;
@@ -103,9 +108,35 @@ if [[ ! -f "$DATA/MANIFEST.txt" ]]; then
   log "generating inputs into $DATA"
   python3 "$HERE/gen.py" "$DATA" >&2 || die "gen.py failed"
 fi
+[[ -d "$CORPUS" ]] && CORPUS="$(cd "$CORPUS" && pwd -P)"
 [[ -d "$CORPUS" ]] || { log "corpus $CORPUS not found: skipping the corpus workload"; WORKLOADS="${WORKLOADS//corpus/}"; }
 
 # ---- measurement -----------------------------------------------------------------------------
+# Other work on the machine: the mean number of runnable tasks besides this shell, sampled 10
+# times over a second between two measurements (field 4 of /proc/loadavg counts the reader).
+busy_level() {
+  local i=0 sum=0 a b c run rest
+  while (( i < 10 )); do
+    read -r a b c run rest </proc/loadavg
+    sum=$((sum + ${run%%/*} - 1))
+    sleep 0.1
+    i=$((i + 1))
+  done
+  awk -v s="$sum" 'BEGIN{printf "%.1f", s / 10}'
+}
+
+# With --wait-quiet SEC, wait up to SEC seconds for the machine to be idle before a measurement.
+wait_quiet() {
+  local level waited=0
+  level="$(busy_level)"
+  while [[ "$WAIT_QUIET" -gt 0 ]] && awk -v l="$level" 'BEGIN{exit !(l >= 0.5)}' && (( waited < WAIT_QUIET )); do
+    sleep 5
+    waited=$((waited + 6))
+    level="$(busy_level)"
+  done
+  echo "$level"
+}
+
 # measure WORKLOAD TOOL FILES MODE CMD...   (MODE: ours | peer | floor)
 measure() {
   local workload="$1" tool="$2" files="$3" mode="$4"; shift 4
@@ -114,6 +145,7 @@ measure() {
     printf '%s\t%s\t%s\t0\t\t\t\t\t\t\t%s\n' "$workload" "$tool" "$files" "skipped (--skip)" >>"$RESULTS"
     return
   fi
+  local busy; busy="$(wait_quiet)"
   local slug="${workload}__${tool//[^A-Za-z0-9_.-]/_}"
   local tfile="$WORK/$slug.time" outf="$WORK/$slug.out" errf="$WORK/$slug.err"
   local walls=() cpus=() rss=() codes=() note="" i=0 total
@@ -154,6 +186,9 @@ measure() {
     i=$((i + 1))
   done
   local n=${#walls[@]}
+  if awk -v l="$busy" 'BEGIN{exit !(l >= 0.3)}'; then
+    note="${note:+$note; }machine busy: ${busy} other runnable tasks before the runs"
+  fi
   if (( n == 0 )); then
     printf '%s\t%s\t%s\t0\t\t\t\t\t\t\t%s\n' "$workload" "$tool" "$files" "$note" >>"$RESULTS"
     return
@@ -178,15 +213,16 @@ template_files() {
 }
 
 # The files of a list that cfn-guard can parse at all (one unparsable file aborts its whole run,
-# exit 255): checked one by one, untimed, and cached per list.
+# exit 255): checked one by one, untimed, and cached per list. A one-file list is not checked.
 guard_accepts() {
   local list="$1" key
+  if [[ "$(wc -l <"$list")" -le 1 ]]; then echo "$list"; return; fi
   key="$(cat "$list" "$GUARD_RULES" | sha256sum | cut -c1-16)"
   local accepted="$CACHE/guard-accepts-$key"
   if [[ ! -f "$accepted" ]]; then
     : >"$accepted.tmp"
     while IFS= read -r f; do
-      "$CFN_GUARD" validate -r "$GUARD_RULES" -d "$f" -S none >/dev/null 2>&1
+      timeout 120 "$CFN_GUARD" validate -r "$GUARD_RULES" -z -S none -o json -d "$f" >/dev/null 2>&1
       (( $? != 255 )) && printf '%s\n' "$f" >>"$accepted.tmp"
     done <"$list"
     mv "$accepted.tmp" "$accepted"
@@ -419,3 +455,7 @@ if len(sys.argv) > 3 and sys.argv[3] and os.path.exists(sys.argv[3]):
 PY
 } | tee "$OUT"
 log "report: $OUT (raw runs and logs: $WORK)"
+if grep -q $'\tFAILED' "$RESULTS" || grep -q 'FAILED' "$RESULTS"; then
+  log "some runs FAILED (see the notes column)"
+  exit 1
+fi
