@@ -12,6 +12,10 @@
 #   --wait-quiet SEC     before each measured command, wait up to SEC seconds for the machine to
 #                        be idle (other runnable tasks < 0.5); rows measured on a busy machine
 #                        are marked in the notes either way (default 0: do not wait)
+#   --nice N             run at scheduling priority N (e.g. -15; needs root for N < 0). On a
+#                        shared machine start run.sh with `setsid`: Linux's autogroup scheduler
+#                        shares the CPU between sessions, so the runner also sets its
+#                        session's autogroup nice (/proc/self/autogroup) to N
 #   --peers-only         only the peers (and the read floor); no iaclint rows
 #   --no-peers           only iaclint (and the read floor)
 #   --only LIST          comma-separated workloads (default: all):
@@ -46,6 +50,7 @@ RUNS="${IACLINT_BENCH_RUNS:-5}"
 SLOW=60
 TIMEOUT=900
 WAIT_QUIET=0
+NICE=""
 PARSE_TIMEOUT=300
 DO_OURS=1
 DO_PEERS=1
@@ -66,6 +71,7 @@ while [[ $# -gt 0 ]]; do
     --slow) SLOW="$2"; shift 2 ;;
     --timeout) TIMEOUT="$2"; shift 2 ;;
     --wait-quiet) WAIT_QUIET="$2"; shift 2 ;;
+    --nice) NICE="$2"; shift 2 ;;
     --peers-only) DO_OURS=0; shift ;;
     --no-peers) DO_PEERS=0; shift ;;
     --only) ONLY="$2"; shift 2 ;;
@@ -82,6 +88,14 @@ done
 [[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || die "--runs must be a positive integer"
 [[ -x /usr/bin/time ]] || die "GNU time (/usr/bin/time) is required: apt-get install time"
 WORKLOADS="${ONLY:-$ALL_WORKLOADS}"
+PRIORITY="default"
+if [[ -n "$NICE" ]]; then
+  renice -n "$NICE" -p $$ >/dev/null || die "renice $NICE failed"
+  PRIORITY="nice $NICE"
+  if [[ -w /proc/$$/autogroup ]] && echo "$NICE" >/proc/$$/autogroup 2>/dev/null; then
+    PRIORITY="$PRIORITY, autogroup $(cat /proc/$$/autogroup)"
+  fi
+fi
 
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
 WORK="$CACHE/runs/$STAMP"
@@ -349,6 +363,7 @@ machine() {
   mem="$(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
   echo "- Machine: $(nproc) CPUs ($cpu), $mem RAM, kernel $(uname -r), $(. /etc/os-release 2>/dev/null && echo "$PRETTY_NAME")"
   echo "- Date: $(date -u '+%Y-%m-%d %H:%M UTC'); total benchmark time $((SECONDS - START)) s; load average at start $LOAD_START, at end $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "- Scheduling: $PRIORITY"
   echo "- Method: 1 warm-up + $RUNS counted runs (median wall, median user+sys CPU, max RSS of the runs, GNU time); commands slower than ${SLOW}s once are run once"
   if [[ "$DO_OURS" == 1 ]]; then
     echo "- iaclint: $IACLINT ($("$IACLINT" --version 2>/dev/null | head -n1 || echo '?'))"
