@@ -31,6 +31,7 @@
 #                        with -DIACLINT_BENCH=ON), one benchmark per process
 #   --parse-timeout SEC  kill one parse benchmark after SEC seconds (default 300)
 #   --out FILE           also write the report to FILE (default: the cache directory)
+#   --report RUNDIR      only print the report of an earlier run ($CACHE/runs/STAMP)
 #
 # Env IACLINT_BENCH_GUARD_RULES: another Guard file for cfn-guard (default tests/bench/baseline.guard).
 #
@@ -60,6 +61,7 @@ DATA="${IACLINT_BENCH_DATA:-$CACHE/data}"
 CORPUS="${IACLINT_BENCH_CORPUS:-$REPO/../shared/corpus/cloudformation}"
 PARSE_BENCH=""
 OUT=""
+REPORT_DIR=""
 GUARD_RULES="${IACLINT_BENCH_GUARD_RULES:-$HERE/baseline.guard}"
 ALL_WORKLOADS="corpus,cfn-100,cfn-1000,cfn-10000,cfn-dir,plan-1mb,plan-10mb,plan-100mb,tf-dir,tf-10mb"
 
@@ -81,6 +83,7 @@ while [[ $# -gt 0 ]]; do
     --parse-bench) PARSE_BENCH="$2"; shift 2 ;;
     --parse-timeout) PARSE_TIMEOUT="$2"; shift 2 ;;
     --out) OUT="$2"; shift 2 ;;
+    --report) REPORT_DIR="$2"; shift 2 ;;
     -h|--help) sed -n '2,/^set -uo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown option $1 (see --help)" ;;
   esac
@@ -99,14 +102,119 @@ fi
 
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
 WORK="$CACHE/runs/$STAMP"
-mkdir -p "$WORK"
 RESULTS="$WORK/results.tsv"
-: >"$RESULTS"
+if [[ -z "$REPORT_DIR" ]]; then
+  mkdir -p "$WORK"
+  : >"$RESULTS"
+fi
 [[ -n "$OUT" ]] || OUT="$CACHE/results-$STAMP.md"
 log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
 
 wants() { [[ ",$WORKLOADS," == *",$1,"* ]]; }
 skipped() { [[ ",$SKIP," == *",$1:$2,"* ]]; }
+
+# render RUNDIR: the Markdown report of one run directory (also: run.sh --report RUNDIR).
+render() {
+  echo "## iaclint benchmark"
+  echo
+  cat "$1/machine.md"
+  echo
+  python3 - "$1/results.tsv" "$1/files.tsv" "$1/parse_bench.tsv" <<'PY'
+import sys, os, re
+rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1]) if l.strip()]
+files_note = {}
+if os.path.exists(sys.argv[2]):
+    for l in open(sys.argv[2]):
+        tool, wl, text = l.rstrip("\n").split("\t")
+        files_note[(tool, wl)] = text
+by = {}
+for r in rows:
+    r += [""] * (11 - len(r))
+    by[(r[0], r[1])] = r
+
+def fnum(s, unit="s"):
+    return "–" if s == "" else f"{float(s):.3f} {unit}" if float(s) < 10 else f"{float(s):.1f} {unit}"
+
+print("| workload | tool | files | runs | wall (median) [min–max] | CPU (median) | peak RSS | × iaclint wall | exit | notes |")
+print("|---|---|---:|---:|---|---|---:|---:|---|---|")
+for r in rows:
+    wl, tool, files, n, med, mn, mx, cpu, kb, codes, note = r[:11]
+    if med == "":
+        print(f"| {wl} | {tool} | {files} | 0 | – | – | – | – | – | {note} |")
+        continue
+    ours = by.get((wl, "iaclint"))
+    ratio = "–"
+    if ours and ours[4] and tool != "iaclint" and not tool.startswith("read floor"):
+        base = float(ours[4])
+        ratio = f"{float(med) / base:.1f}×" if base > 0 else "–"
+    spread = f" [{float(mn):.3f}–{float(mx):.3f}]" if int(n) > 1 else ""
+    extra = files_note.get((tool, wl), "")
+    note = re.sub(r"machine busy: ([0-9.]+) other runnable tasks before the runs", r"busy: \1 other runnable", note)
+    notes = "; ".join(x for x in (note, extra) if x)
+    print(f"| {wl} | {tool} | {files} | {n} | {fnum(med)}{spread} | {fnum(cpu)} | {int(kb) / 1024:.0f} MiB | {ratio} | {codes} | {notes} |")
+
+def wall(wl, tool):
+    r = by.get((wl, tool))
+    return float(r[4]) if r and r[4] else None
+
+print()
+print("Derived ratios (medians of wall time):")
+print()
+tools = sorted({r[1] for r in rows if r[0] in ("cfn-1000", "cfn-10000") and not r[1].startswith("read floor")})
+for t in tools:
+    a, b = wall("cfn-1000", t), wall("cfn-10000", t)
+    if a and b:
+        print(f"- t(cfn-10000) / t(cfn-1000), {t}: {b / a:.1f} (linear = 10; target for iaclint ≤ 12)")
+a, b = wall("cfn-dir", "iaclint --jobs 1"), wall("cfn-dir", "iaclint")
+if a and b:
+    print(f"- cfn-dir, iaclint --jobs 1 / default: {a / b:.2f} (2 cores: ideal 2.0)")
+for peer in ("cfn-lint", "cfn-guard"):
+    a, b = wall("corpus", peer), wall("corpus", "iaclint")
+    if a and b:
+        print(f"- corpus, {peer} / iaclint: {a / b:.0f}× (target for cfn-lint ≥ 100×)")
+if len(sys.argv) > 3 and sys.argv[3] and os.path.exists(sys.argv[3]):
+    import json
+    print()
+    print("Parse floor (`iaclint_parse_bench`, Google Benchmark, one process per benchmark; "
+          "Parse* start from text in memory, ReadFile is the I/O floor):")
+    print()
+    print("| benchmark | input | files | MB | time per pass (real) | CPU | MB/s | values | failed | peak RSS | status |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+    for line in open(sys.argv[3]):
+        name, status, rss_kb, ms, path = line.rstrip("\n").split("\t")
+        fam, inp = name.split("/")[:2]
+        b = None
+        if os.path.exists(path):
+            try:
+                runs = [x for x in json.load(open(path)).get("benchmarks", []) if x.get("run_type") != "aggregate"]
+                b = runs[0] if runs else None
+            except ValueError:
+                b = None
+        rss = f"{int(rss_kb) / 1024:.0f} MiB" if rss_kb.isdigit() else "–"
+        if not b or b.get("error_occurred"):
+            why = b.get("error_message", "") if b else ""
+            print(f"| {fam} | {inp} | – | – | – | – | – | – | – | {rss} | {status}{'; ' + why if why else ''} (process {int(ms) / 1000:.1f} s) |")
+            continue
+        unit = {"ns": 1e-9, "us": 1e-6, "ms": 1e-3, "s": 1.0}[b.get("time_unit", "ns")]
+        real = b["real_time"] * unit
+        cpu = b["cpu_time"] * unit
+        mbs = b.get("bytes_per_second", 0) / 1e6
+        mb = mbs * real
+        files = int(b.get("files", 0))
+        values = b.get("values")
+        failed = b.get("failed")
+        fmt_t = lambda t: (f"{t * 1e6:.0f} µs" if t < 1e-3 else f"{t * 1000:.2f} ms" if t < 0.1
+                           else f"{t * 1000:.0f} ms" if t < 10 else f"{t:.1f} s")
+        print(f"| {fam} | {inp} | {files} | {mb:.2f} | {fmt_t(real)} | {fmt_t(cpu)} | {mbs:.1f} | "
+              f"{'' if values is None else int(values)} | {'' if failed is None else int(failed)} | {rss} | {status} |")
+PY
+}
+
+if [[ -n "$REPORT_DIR" ]]; then
+  [[ -f "$REPORT_DIR/results.tsv" && -f "$REPORT_DIR/machine.md" ]] || die "$REPORT_DIR is not a run directory"
+  render "$REPORT_DIR"
+  exit 0
+fi
 
 # ---- peers and inputs ------------------------------------------------------------------------
 CFN_GUARD=""; CFN_GUARD_VERSION=""; CFN_LINT=""; CFN_LINT_VERSION=""
@@ -280,8 +388,10 @@ cfn_guard() {  # cfn_guard WORKLOAD LISTFILE
   local -a args=()
   while IFS= read -r f; do args+=(-d "$f"); done <"$accepted"
   measure "$workload" "cfn-guard" "$ok" peer "$CFN_GUARD" validate -r "$GUARD_RULES" -z -S none -o json "${args[@]}"
-  printf 'cfn-guard\t%s\t%s of %s files (%s rejected by its parser, left out: one aborts the run)\n' \
-    "$workload" "$ok" "$n" "$((n - ok))" >>"$WORK/files.tsv"
+  if (( n > 1 )); then
+    printf 'cfn-guard\t%s\t%s of %s files (%s rejected by its parser, left out: one aborts the run)\n' \
+      "$workload" "$ok" "$n" "$((n - ok))" >>"$WORK/files.tsv"
+  fi
 }
 
 cfn_workload() {  # cfn_workload NAME PATH [dir]
@@ -376,99 +486,8 @@ machine() {
   echo "- Inputs: $DATA (tests/bench/gen.py; sha256 in MANIFEST.txt), corpus $CORPUS"
 }
 
-{
-  echo "## iaclint benchmark"
-  echo
-  machine
-  echo
-  python3 - "$RESULTS" "$WORK/files.tsv" "$PARSE_OUT" <<'PY'
-import sys, os
-rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1]) if l.strip()]
-files_note = {}
-if os.path.exists(sys.argv[2]):
-    for l in open(sys.argv[2]):
-        tool, wl, text = l.rstrip("\n").split("\t")
-        files_note[(tool, wl)] = text
-by = {}
-for r in rows:
-    r += [""] * (11 - len(r))
-    by[(r[0], r[1])] = r
-
-def fnum(s, unit="s"):
-    return "–" if s == "" else f"{float(s):.3f} {unit}" if float(s) < 10 else f"{float(s):.1f} {unit}"
-
-print("| workload | tool | files | runs | wall (median) [min–max] | CPU (median) | peak RSS | × iaclint wall | exit | notes |")
-print("|---|---|---:|---:|---|---|---:|---:|---|---|")
-for r in rows:
-    wl, tool, files, n, med, mn, mx, cpu, kb, codes, note = r[:11]
-    if med == "":
-        print(f"| {wl} | {tool} | {files} | 0 | – | – | – | – | – | {note} |")
-        continue
-    ours = by.get((wl, "iaclint"))
-    ratio = "–"
-    if ours and ours[4] and tool != "iaclint" and not tool.startswith("read floor"):
-        base = float(ours[4])
-        ratio = f"{float(med) / base:.1f}×" if base > 0 else "–"
-    spread = f" [{float(mn):.3f}–{float(mx):.3f}]" if int(n) > 1 else ""
-    extra = files_note.get((tool, wl), "")
-    notes = "; ".join(x for x in (note, extra) if x)
-    print(f"| {wl} | {tool} | {files} | {n} | {fnum(med)}{spread} | {fnum(cpu)} | {int(kb) / 1024:.0f} MiB | {ratio} | {codes} | {notes} |")
-
-def wall(wl, tool):
-    r = by.get((wl, tool))
-    return float(r[4]) if r and r[4] else None
-
-print()
-print("Derived ratios (medians of wall time):")
-print()
-tools = sorted({r[1] for r in rows if r[0] in ("cfn-1000", "cfn-10000") and not r[1].startswith("read floor")})
-for t in tools:
-    a, b = wall("cfn-1000", t), wall("cfn-10000", t)
-    if a and b:
-        print(f"- t(cfn-10000) / t(cfn-1000), {t}: {b / a:.1f} (linear = 10; target for iaclint ≤ 12)")
-a, b = wall("cfn-dir", "iaclint --jobs 1"), wall("cfn-dir", "iaclint")
-if a and b:
-    print(f"- cfn-dir, iaclint --jobs 1 / default: {a / b:.2f} (2 cores: ideal 2.0)")
-for peer in ("cfn-lint", "cfn-guard"):
-    a, b = wall("corpus", peer), wall("corpus", "iaclint")
-    if a and b:
-        print(f"- corpus, {peer} / iaclint: {a / b:.0f}× (target for cfn-lint ≥ 100×)")
-if len(sys.argv) > 3 and sys.argv[3] and os.path.exists(sys.argv[3]):
-    import json
-    print()
-    print("Parse floor (`iaclint_parse_bench`, Google Benchmark, one process per benchmark; "
-          "Parse* start from text in memory, ReadFile is the I/O floor):")
-    print()
-    print("| benchmark | input | files | MB | time per pass (real) | CPU | MB/s | values | failed | peak RSS | status |")
-    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|")
-    for line in open(sys.argv[3]):
-        name, status, rss_kb, ms, path = line.rstrip("\n").split("\t")
-        fam, inp = name.split("/")[:2]
-        b = None
-        if os.path.exists(path):
-            try:
-                runs = [x for x in json.load(open(path)).get("benchmarks", []) if x.get("run_type") != "aggregate"]
-                b = runs[0] if runs else None
-            except ValueError:
-                b = None
-        rss = f"{int(rss_kb) / 1024:.0f} MiB" if rss_kb.isdigit() else "–"
-        if not b or b.get("error_occurred"):
-            why = b.get("error_message", "") if b else ""
-            print(f"| {fam} | {inp} | – | – | – | – | – | – | – | {rss} | {status}{'; ' + why if why else ''} (process {int(ms) / 1000:.1f} s) |")
-            continue
-        unit = {"ns": 1e-9, "us": 1e-6, "ms": 1e-3, "s": 1.0}[b.get("time_unit", "ns")]
-        real = b["real_time"] * unit
-        cpu = b["cpu_time"] * unit
-        mbs = b.get("bytes_per_second", 0) / 1e6
-        mb = mbs * real
-        files = int(b.get("files", 0))
-        values = b.get("values")
-        failed = b.get("failed")
-        fmt_t = lambda t: f"{t * 1000:.1f} ms" if t < 10 else f"{t:.1f} s"
-        print(f"| {fam} | {inp} | {files} | {mb:.2f} | {fmt_t(real)} | {fmt_t(cpu)} | {mbs:.1f} | "
-              f"{'' if values is None else int(values)} | {'' if failed is None else int(failed)} | {rss} | {status} |")
-PY
-} | tee "$OUT"
+machine >"$WORK/machine.md"
+render "$WORK" | tee "$OUT"
 log "report: $OUT (raw runs and logs: $WORK)"
 if grep -q $'\tFAILED' "$RESULTS" || grep -q 'FAILED' "$RESULTS"; then
   log "some runs FAILED (see the notes column)"
