@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Deterministic generator of iaclint's synthetic benchmark inputs (standard library only).
 
-    python3 tests/bench/gen.py OUT_DIR            # everything (about 10 s, about 240 MB)
+    python3 tests/bench/gen.py OUT_DIR            # everything (about 10 s, about 140 MB)
     python3 tests/bench/gen.py OUT_DIR cfn plan   # only some families: cfn, cfn-dir, plan, tf
     python3 tests/bench/gen.py OUT_DIR --cfn-resources 3000   # one extra cfn-3000.yaml
 

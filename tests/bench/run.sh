@@ -199,13 +199,14 @@ if len(sys.argv) > 3 and sys.argv[3] and os.path.exists(sys.argv[3]):
         real = b["real_time"] * unit
         cpu = b["cpu_time"] * unit
         mbs = b.get("bytes_per_second", 0) / 1e6
+        mbs_text = f"{mbs:.1f}" if mbs >= 1 else f"{mbs:.2g}"
         mb = mbs * real
         files = int(b.get("files", 0))
         values = b.get("values")
         failed = b.get("failed")
         fmt_t = lambda t: (f"{t * 1e6:.0f} µs" if t < 1e-3 else f"{t * 1000:.2f} ms" if t < 0.1
                            else f"{t * 1000:.0f} ms" if t < 10 else f"{t:.1f} s")
-        print(f"| {fam} | {inp} | {files} | {mb:.2f} | {fmt_t(real)} | {fmt_t(cpu)} | {mbs:.1f} | "
+        print(f"| {fam} | {inp} | {files} | {mb:.2f} | {fmt_t(real)} | {fmt_t(cpu)} | {mbs_text} | "
               f"{'' if values is None else int(values)} | {'' if failed is None else int(failed)} | {rss} | {status} |")
 PY
 }
@@ -237,9 +238,9 @@ fi
 # Other work on the machine: the mean number of runnable tasks besides this shell, sampled 10
 # times over a second between two measurements (field 4 of /proc/loadavg counts the reader).
 busy_level() {
-  local i=0 sum=0 a b c run rest
+  local i=0 sum=0 run
   while (( i < 10 )); do
-    read -r a b c run rest </proc/loadavg
+    read -r _ _ _ run _ </proc/loadavg
     sum=$((sum + ${run%%/*} - 1))
     sleep 0.1
     i=$((i + 1))
