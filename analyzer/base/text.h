@@ -14,8 +14,7 @@
 namespace iaclint {
 
 /// Maps byte offsets of one text to 1-based lines and columns. Columns count UTF-16 code
-/// units (what SARIF's utf16CodeUnits and editors expect); a tab counts as one. Not safe to
-/// share between threads (it remembers its last lookup).
+/// units (what SARIF's utf16CodeUnits and editors expect); a tab counts as one.
 class LineIndex {
  public:
   LineIndex(std::string_view text, FileId file);
@@ -29,15 +28,14 @@ class LineIndex {
 
  private:
   uint32_t Column(size_t line_start, size_t offset) const;
+  void AddCheckpoints(size_t line_start, size_t line_end);
 
   std::string_view text_;
   FileId file_;
   std::vector<size_t> starts_;
-  // Known (offset, column) points of the line last looked up, every few KiB: a minified
-  // one-line JSON document then costs linear time, not a rescan from the line start for each
-  // value (a parser locates a container after its end, so lookups also go backwards).
-  mutable size_t checkpoint_line_ = SIZE_MAX;
-  mutable std::vector<std::pair<size_t, uint32_t>> checkpoints_;
+  /// (offset, column) at character boundaries every few hundred bytes of long lines, so a
+  /// column costs O(log n) plus a short walk even in a multi-megabyte one-line file.
+  std::vector<std::pair<size_t, uint32_t>> checkpoints_;
 };
 
 /// The byte offset of the first invalid UTF-8 sequence, or nullopt when the text is valid.
