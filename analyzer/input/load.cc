@@ -229,9 +229,10 @@ void TraceUnit(const Unit& unit, const UnitResult& r, double millis,
                std::vector<InputTrace>& traces) {
   const std::vector<SourceFile>& files = r.fragment.files;
   if (unit.kind == Unit::kTerraformDir) {
-    const std::string type = files.empty() ? "" : files[0].type;
+    const bool loaded = GetTerraformDirLoader() != nullptr;
+    const std::string type = loaded && !files.empty() ? files[0].type : "";
     for (const WalkEntry& f : unit.tf_files) {
-      traces.push_back({f.path, type, type.empty() ? "no Terraform loader in this build" : "",
+      traces.push_back({f.path, type, loaded ? "" : "Terraform sources are not read by this build",
                         millis / static_cast<double>(unit.tf_files.size())});
     }
     return;
