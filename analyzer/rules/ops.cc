@@ -177,6 +177,10 @@ Outcome OpContains(const Predicate& p, const Subject& s, EvalContext& ctx) {
 }
 
 Outcome OpNonEmpty(const Predicate& p, const Subject& s, EvalContext& ctx) {
+  // A value given at deployment whose constraints exclude "" is not empty, whatever it is.
+  if (s.value && s.value->is(Value::Kind::kUnknown) && s.value->has(Value::kNonEmpty)) {
+    return Outcome::Pass();
+  }
   return Leaf(p, s, ctx, "a non-empty value", [](const Value& v) {
     if (v.is(Value::Kind::kList) || v.is(Value::Kind::kMap)) return v.size() > 0;
     if (v.is(Value::Kind::kString)) return !v.str().empty();

@@ -1,3 +1,4 @@
+// Template normalisation cases found in the public corpus (each names the corpus file).
 #include "cfn/template.h"
 
 #include <gtest/gtest.h>
@@ -140,6 +141,35 @@ TEST(CfnDetection, TemplateWithoutVersionIsDetectedDespiteOneBrokenEntry) {
   EXPECT_EQ(WhyNotCfnTemplate(ParseYaml("", 0)->root), "the document is empty");
   EXPECT_EQ(WhyNotCfnTemplate(ParseYaml("just text", 0)->root),
             "the document is a string, not a mapping");
+}
+
+// Corpus: sample-aws-cost-anomaly-detective: a required email parameter cannot be empty.
+TEST(CfnParameters, UnknownParameterRemembersThatItsConstraintsExcludeTheEmptyString) {
+  Fragment f = Normalise(R"(Parameters:
+  Pattern: {Type: String, AllowedPattern: '^[a-z]+@[a-z.]+$'}
+  Length: {Type: String, MinLength: 3}
+  Choice: {Type: String, AllowedValues: [a, b]}
+  Count: {Type: Number}
+  Free: {Type: String}
+  MaybeEmpty: {Type: String, AllowedPattern: '[a-z]*'}
+Resources:
+  T:
+    Type: AWS::SNS::Topic
+    Properties:
+      A: !Ref Pattern
+      B: !Ref Length
+      C: !Ref Choice
+      D: !Ref Count
+      E: !Ref Free
+      F: !Ref MaybeEmpty
+)");
+  const Value& p = f.resources[0].properties;
+  for (const char* key : {"A", "B", "C", "D"}) {
+    EXPECT_TRUE(p.Find(key)->is(Value::Kind::kUnknown)) << key;
+    EXPECT_TRUE(p.Find(key)->has(Value::kNonEmpty)) << key;
+  }
+  EXPECT_FALSE(p.Find("E")->has(Value::kNonEmpty));
+  EXPECT_FALSE(p.Find("F")->has(Value::kNonEmpty));
 }
 
 }  // namespace
