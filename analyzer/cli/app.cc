@@ -3,10 +3,13 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "cli/baseline.h"
 #include "cli/pipeline.h"
@@ -43,6 +46,20 @@ Result<std::vector<FormatTarget>> ParseFormats(const std::vector<std::string>& s
       return Error{"unknown format '" + name + "' (expected one of: " + known + ")", {}};
     }
     out.push_back({e, eq == std::string::npos ? output : spec.substr(eq + 1)});
+    if (eq != std::string::npos && out.back().file.empty()) {
+      return Error{"--format " + spec + ": the file name after '=' is missing", {}};
+    }
+  }
+  // Two formats in one stream would be unreadable for both consumers.
+  std::set<std::string> destinations;
+  for (const FormatTarget& t : out) {
+    const std::string where = t.file.empty() ? "-" : t.file;
+    if (!destinations.insert(where).second) {
+      return Error{where == "-" ? "only one format can go to standard output; write the others "
+                                  "with --format FORMAT=FILE"
+                                : "two formats would be written to " + where,
+                   {}};
+    }
   }
   return out;
 }
@@ -50,23 +67,30 @@ Result<std::vector<FormatTarget>> ParseFormats(const std::vector<std::string>& s
 bool UseColor(const std::string& mode) {
   if (mode == "always") return true;
   if (mode == "never") return false;
+  // https://no-color.org: any non-empty NO_COLOR turns colour off; so does a dumb terminal.
   const char* no_color = std::getenv("NO_COLOR");
-  return isatty(STDOUT_FILENO) && !(no_color && *no_color);
+  const char* term = std::getenv("TERM");
+  if (no_color && *no_color) return false;
+  if (term && std::string(term) == "dumb") return false;
+  return isatty(STDOUT_FILENO);
 }
 
 int Emit(const CheckRun& run, const std::vector<FormatTarget>& targets, const std::string& color) {
   for (const FormatTarget& t : targets) {
     const bool to_stdout = t.file.empty() || t.file == "-";
+    const bool text = t.emitter->name == "text";
     EmitContext ctx{run.report, run.model, run.rules, run.active,
-                    to_stdout && t.emitter->name == "text" && UseColor(color),
-                    to_stdout && t.emitter->name == "text" && isatty(STDOUT_FILENO)};
+                    to_stdout && text && UseColor(color),
+                    to_stdout && text && isatty(STDOUT_FILENO), &run.engine};
     if (to_stdout) {
       t.emitter->fn(ctx, std::cout);
       continue;
     }
-    std::ofstream file(t.file);
-    if (!file) return Fatal(t.file + ": cannot write");
+    std::ofstream file(t.file, std::ios::binary);
+    if (!file) return Fatal(t.file + ": cannot write: " + std::strerror(errno));
     t.emitter->fn(ctx, file);
+    file.close();
+    if (!file) return Fatal(t.file + ": write failed: " + std::strerror(errno));
   }
   std::cout.flush();
   return 0;
@@ -176,7 +200,8 @@ int RunCli(int argc, char** argv) {
   CLI::App* check = app.add_subcommand("check", "analyse files and directories (default: .) as ONE account scope");
   check->add_option("paths", options.paths, "files or directories ('-' reads standard input)");
   check->add_option("--format", formats,
-                    "text (default), gnu, json, sarif; F=FILE writes that format to FILE (repeatable)");
+                    "text (default), gnu, json, sarif, github, junit, markdown; F=FILE writes "
+                    "that format to FILE (repeatable)");
   check->add_option("-o,--output", output, "write the (single) format to FILE");
   check->add_option("--fail-on", options.fail_on, "error (default), warning, note, never")
       ->check(CLI::IsMember({"error", "warning", "note", "never"}));

@@ -49,7 +49,11 @@ Result<bool> ApplyBaseline(const std::string& path, Report& report) {
   }
   std::vector<Finding> kept;
   for (Finding& f : report.findings) {
-    if (!known.count(f.fingerprint)) kept.push_back(std::move(f));
+    if (!known.count(f.fingerprint)) {
+      kept.push_back(std::move(f));
+    } else if (!f.suppressed) {
+      ++report.baselined;
+    }
   }
   report.findings = std::move(kept);
   return true;

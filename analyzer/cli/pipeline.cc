@@ -1,5 +1,7 @@
 #include "cli/pipeline.h"
 
+#include <unistd.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -145,6 +147,9 @@ Result<std::unique_ptr<CheckRun>> RunCheck(const CheckOptions& options) {
     }
   }
   if (paths.empty() && !stdin_input) paths.push_back(".");
+  ProgressLine progress(options.progress && ProgressLine::WantedOn(STDERR_FILENO),
+                        ProgressLine::DefaultDelay(), STDERR_FILENO);
+  progress.Stage("looking for inputs", 0);
   auto walked = WalkPaths(paths, walk);
   if (!walked.ok()) return walked.error();
 
@@ -154,9 +159,11 @@ Result<std::unique_ptr<CheckRun>> RunCheck(const CheckOptions& options) {
   load.mappings = &run->rules.mappings;
   load.var_files = options.var_files;
   load.stdin_input = std::move(stdin_input);
+  load.progress = &progress;
   run->fatal = LoadInputs(walked->files, load, run->model);
   run->model.SetTypeInfo(run->rules.mappings.types);
 
+  progress.Stage("checking the baseline", 0);
   EngineOptions engine;
   Anchors(*run, engine);
   const bool anything = engine.default_anchor.known();
@@ -175,6 +182,7 @@ Result<std::unique_ptr<CheckRun>> RunCheck(const CheckOptions& options) {
     if (!ok.ok()) return ok.error();
     Summarise(run->report, run->model, report.fail_on);
   }
+  progress.Finish();
   return run;
 }
 

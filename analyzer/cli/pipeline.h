@@ -30,6 +30,8 @@ struct CheckOptions {
   bool no_inline_suppressions = false;
   std::vector<std::string> var_files;
   std::string baseline;
+  /// Draw a progress line on standard error when it is a terminal and the run is slow.
+  bool progress = true;
 };
 
 /// Everything a run produced; emitters read it.

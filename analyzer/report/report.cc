@@ -188,6 +188,7 @@ void Summarise(Report& report, const Model& model, const std::string& fail_on) {
   }
   for (const SourceFile& f : model.files()) s.files += f.type.empty() ? 0 : 1;
   s.resources = model.resources().size();
+  s.baselined = report.baselined;
   report.summary = s;
 }
 
