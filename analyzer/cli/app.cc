@@ -14,6 +14,7 @@
 #include "cli/baseline.h"
 #include "cli/pipeline.h"
 #include "cli/rule_tests.h"
+#include "cli/show_config.h"
 #include "emit/emitter.h"
 #include "rules/docs.h"
 
@@ -100,14 +101,25 @@ void AddCheckOptions(CLI::App& cmd, CheckOptions& o) {
   cmd.add_option("--config", o.config_path, "configuration file (default: .iaclint.yaml found walking up)");
   cmd.add_option("--profile", o.profile, "parameter profile: jp-baseline (default) or cis-aws")
       ->check(CLI::IsMember({"jp-baseline", "cis-aws"}));
-  cmd.add_option("--ruleset", o.rulesets, "load additional rule files from DIR (repeatable)");
-  cmd.add_option("--enable", o.enable, "enable a rule (repeatable)");
-  cmd.add_option("--disable", o.disable, "disable a rule (repeatable)");
+  // Repeatable options take one value each time, so `--disable IAC0601 templates/` keeps
+  // templates/ as a path.
+  cmd.add_option("--ruleset", o.rulesets, "load additional rule files from DIR (repeatable)")
+      ->allow_extra_args(false);
+  cmd.add_option("--enable", o.enable, "enable a rule (repeatable)")->allow_extra_args(false);
+  cmd.add_option("--disable", o.disable, "disable a rule (repeatable)")->allow_extra_args(false);
   cmd.add_option("--type", o.type, "input type of explicit files: cfn, tfplan, tf, lza, scp")
       ->check(CLI::IsMember({"cfn", "tfplan", "tf", "lza", "scp"}));
   cmd.add_option("--stdin-filename", o.stdin_name, "name reported for input read from '-'");
   cmd.add_option("-j,--jobs", o.jobs, "parser threads (default: all cores)");
-  cmd.add_option("--var-file", o.var_files, "Terraform variable file (repeatable)");
+  cmd.add_option("--var-file", o.var_files, "Terraform variable file (repeatable)")
+      ->allow_extra_args(false);
+}
+
+int ShowConfigCommand(const CheckOptions& options) {
+  auto run = PrepareCheck(options);
+  if (!run.ok()) return Fatal(run.error().message);
+  std::cout << ShowConfig(**run, options);
+  return 0;
 }
 
 int RunCheckCommand(const CheckOptions& options, const std::vector<std::string>& formats,
@@ -116,10 +128,12 @@ int RunCheckCommand(const CheckOptions& options, const std::vector<std::string>&
   if (!targets.ok()) return Fatal(targets.error().message);
   auto run = RunCheck(options);
   if (!run.ok()) return Fatal(run.error().message);
+  // An explicit input of no supported type: the run did not do what was asked, and a report
+  // without that file would look like a verdict on it.
   for (const std::string& f : (*run)->fatal) std::cerr << "iaclint: error: " << f << "\n";
+  if (!(*run)->fatal.empty()) return kExitError;
   const int emitted = Emit(**run, *targets, color);
   if (emitted) return emitted;
-  if (!(*run)->fatal.empty()) return kExitError;
   return (*run)->report.exit_code;
 }
 
@@ -158,7 +172,7 @@ int Explain(const std::string& id) {
   if (!set.ok()) return Fatal(set.error().message);
   const Rule* r = set->Find(id);
   if (!r) return Fatal("unknown rule id '" + id + "' (see iaclint rules)");
-  std::cout << RuleHelpText(*r);
+  std::cout << RuleHelpText(*r, &*set);
   return 0;
 }
 
@@ -201,7 +215,8 @@ int RunCli(int argc, char** argv) {
   check->add_option("paths", options.paths, "files or directories ('-' reads standard input)");
   check->add_option("--format", formats,
                     "text (default), gnu, json, sarif, github, junit, markdown; F=FILE writes "
-                    "that format to FILE (repeatable)");
+                    "that format to FILE (repeatable)")
+      ->allow_extra_args(false);
   check->add_option("-o,--output", output, "write the (single) format to FILE");
   check->add_option("--fail-on", options.fail_on, "error (default), warning, note, never")
       ->check(CLI::IsMember({"error", "warning", "note", "never"}));
@@ -212,6 +227,10 @@ int RunCli(int argc, char** argv) {
                   "ignore suppression comments and metadata");
   check->add_option("--color", color, "auto, always, never (NO_COLOR is honoured)")
       ->check(CLI::IsMember({"auto", "always", "never"}));
+  bool show_config = false, no_progress = false;
+  check->add_flag("--show-config", show_config,
+                  "print every effective setting and where it comes from, then exit");
+  check->add_flag("--no-progress", no_progress, "never draw the progress line on standard error");
   AddCheckOptions(*check, options);
 
   std::string rules_format = "text";
@@ -236,7 +255,7 @@ int RunCli(int argc, char** argv) {
   bool update = false;
   CLI::App* test = app.add_subcommand("test", "run each rule's pass/fail fixtures");
   test->add_option("dirs", test_dirs, "rule directories (default: the built-in rulesets)");
-  test->add_option("--rule", test_only, "only this rule (repeatable)");
+  test->add_option("--rule", test_only, "only this rule (repeatable)")->allow_extra_args(false);
   test->add_flag("--update", update, "rewrite expected.txt goldens (also IACLINT_UPDATE_GOLDEN=1)");
 
   try {
@@ -250,17 +269,22 @@ int RunCli(int argc, char** argv) {
     return kExitError;
   }
 
+  options.progress = !no_progress;
+  if (*check && show_config) return ShowConfigCommand(options);
   if (*check) return RunCheckCommand(options, formats, output, color);
   if (*rules) return ListRules(rules_format);
   if (*explain) return Explain(explain_id);
   if (*test) return TestRules(test_dirs, update, test_only);
   if (*create) {
+    baseline_options.progress = options.progress;
     auto run = RunCheck(baseline_options);
     if (!run.ok()) return Fatal(run.error().message);
-    auto ok = WriteBaseline(baseline_file, (*run)->report, (*run)->model);
-    if (!ok.ok()) return Fatal(ok.error().message);
-    std::cerr << "iaclint: recorded " << (*run)->report.findings.size() << " findings in "
-              << baseline_file << "\n";
+    for (const std::string& f : (*run)->fatal) std::cerr << "iaclint: error: " << f << "\n";
+    if (!(*run)->fatal.empty()) return kExitError;
+    auto written = WriteBaseline(baseline_file, (*run)->report, (*run)->model);
+    if (!written.ok()) return Fatal(written.error().message);
+    std::cerr << "iaclint: recorded " << *written << (*written == 1 ? " finding" : " findings")
+              << " in " << baseline_file << "\n";
     return 0;
   }
   return kExitError;

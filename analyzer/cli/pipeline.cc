@@ -7,6 +7,7 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <optional>
 #include <set>
 
 #include "base/files.h"
@@ -62,6 +63,24 @@ void Anchors(const CheckRun& run, EngineOptions& options) {
   options.default_anchor_note = "account-wide finding, reported at line 1 of the first analysed file";
 }
 
+// A configured parameter must have the kind of its default (a number for min_length, ...).
+std::optional<std::string> ParamTypeProblem(const Value& default_value, const Value& value) {
+  using K = Value::Kind;
+  const K want = default_value.kind();
+  if (want == K::kNull || value.kind() == want) return std::nullopt;
+  const std::string shown = " (default: " + default_value.Render(40) + ")";
+  switch (want) {
+    case K::kNumber: return "must be a number" + shown;
+    case K::kBool: return "must be true or false" + shown;
+    case K::kString:
+      if (value.IsScalar() && !value.IsNull()) return std::nullopt;
+      return "must be a string" + shown;
+    case K::kList: return "must be a list" + shown;
+    case K::kMap: return "must be a map" + shown;
+    default: return std::nullopt;
+  }
+}
+
 }  // namespace
 
 std::string Today() {
@@ -106,6 +125,11 @@ Result<std::vector<ActiveRule>> ActivateRules(const RuleSet& rules, const Config
                                                              name + "'",
                                                          value.loc()}));
         }
+        if (auto problem = ParamTypeProblem(a.params[name], value)) {
+          return Fail(FormatFileError(
+              config.path, Error{"rule " + r.id + " parameter '" + name + "' " + *problem,
+                                 value.loc()}));
+        }
         a.params[name] = value;
       }
     }
@@ -114,7 +138,7 @@ Result<std::vector<ActiveRule>> ActivateRules(const RuleSet& rules, const Config
   return out;
 }
 
-Result<std::unique_ptr<CheckRun>> RunCheck(const CheckOptions& options) {
+Result<std::unique_ptr<CheckRun>> PrepareCheck(const CheckOptions& options) {
   auto run = std::make_unique<CheckRun>();
   auto config = LoadConfig(options, run->model);
   if (!config.ok()) return config.error();
@@ -129,10 +153,18 @@ Result<std::unique_ptr<CheckRun>> RunCheck(const CheckOptions& options) {
   auto rules = LoadRuleSet(*dir, extra);
   if (!rules.ok()) return rules.error();
   run->rules = std::move(*rules);
-  const std::string profile = ProfileOf(options, run->config);
-  auto active = ActivateRules(run->rules, run->config, options, profile);
+  run->profile = ProfileOf(options, run->config);
+  auto active = ActivateRules(run->rules, run->config, options, run->profile);
   if (!active.ok()) return active.error();
   run->active = std::move(*active);
+  return run;
+}
+
+Result<std::unique_ptr<CheckRun>> RunCheck(const CheckOptions& options) {
+  auto prepared = PrepareCheck(options);
+  if (!prepared.ok()) return prepared.error();
+  std::unique_ptr<CheckRun> run = std::move(*prepared);
+  const std::string profile = run->profile;
 
   WalkOptions walk;
   walk.exclude = run->config.exclude;

@@ -66,7 +66,7 @@ const char* SecuritySeverity(Severity s) {
   return "5.5";
 }
 
-Json RuleDescriptor(const Rule& r, Severity severity) {
+Json RuleDescriptor(const Rule& r, const RuleSet& set, Severity severity) {
   Json tags = Json::array({"security"});
   if (!r.control.empty()) tags.push_back("baseline-control-" + r.control);
   for (const std::string& t : r.tags) {
@@ -79,7 +79,7 @@ Json RuleDescriptor(const Rule& r, Severity severity) {
             {"name", r.name},
             {"shortDescription", {{"text", Clip(r.summary, kMaxDescription)}}},
             {"fullDescription", {{"text", Clip(r.description, kMaxDescription)}}},
-            {"help", {{"text", RuleHelpText(r)}, {"markdown", RuleHelpMarkdown(r)}}},
+            {"help", {{"text", RuleHelpText(r, &set)}, {"markdown", RuleHelpMarkdown(r, &set)}}},
             {"defaultConfiguration", {{"level", Level(severity)}}},
             {"properties", props}};
   if (!r.help_uri.empty()) d["helpUri"] = r.help_uri;
@@ -237,7 +237,7 @@ SarifOutput RenderSarif(const EmitContext& ctx, const SarifLimits& limits) {
     auto it = severity.find(r.id);
     if (it == severity.end() && r.scope != "tool") continue;
     index[r.id] = rules.size();
-    rules.push_back(RuleDescriptor(r, it == severity.end() ? r.severity : it->second));
+    rules.push_back(RuleDescriptor(r, ctx.rules, it == severity.end() ? r.severity : it->second));
   }
   // Which findings fit: the most important ones, kept in report order.
   std::vector<const Finding*> ranked;

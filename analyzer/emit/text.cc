@@ -114,12 +114,15 @@ std::string SummaryLine(const Summary& s) {
   std::ostringstream line;
   line << s.errors << (s.errors == 1 ? " error, " : " errors, ") << s.warnings
        << (s.warnings == 1 ? " warning, " : " warnings, ") << s.notes
-       << (s.notes == 1 ? " note" : " notes");
-  if (s.unknown) line << " (" << s.unknown << " undecided)";
-  if (s.suppressed) line << ", " << s.suppressed << " suppressed";
-  if (s.baselined) line << ", " << s.baselined << " in the baseline";
-  line << " in " << s.files << (s.files == 1 ? " file" : " files") << ", " << s.resources
+       << (s.notes == 1 ? " note" : " notes") << " in " << s.files
+       << (s.files == 1 ? " file, " : " files, ") << s.resources
        << (s.resources == 1 ? " resource" : " resources");
+  std::vector<std::string> more;
+  if (s.unknown) more.push_back(std::to_string(s.unknown) + " undecided");
+  if (s.suppressed) more.push_back(std::to_string(s.suppressed) + " suppressed");
+  if (s.baselined) more.push_back(std::to_string(s.baselined) + " in the baseline");
+  for (size_t i = 0; i < more.size(); ++i) line << (i ? ", " : " (") << more[i];
+  if (!more.empty()) line << ")";
   return line.str();
 }
 

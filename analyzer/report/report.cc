@@ -21,8 +21,16 @@ bool AtLeast(Severity s, const std::string& level) {
 std::string SuppressionProblem(const Suppression& s, const Resource& r, const RuleSet& rules) {
   const std::string on = " on '" + r.id + "'";
   if (!s.problem.empty()) return "malformed suppression" + on + ": " + s.problem;
-  if (!rules.Find(s.rule_id)) {
-    return "suppression" + on + " names " + s.rule_id + ", which is not a rule";
+  const Rule* rule = rules.Find(s.rule_id);
+  if (!rule) return "suppression" + on + " names " + s.rule_id + ", which is not a rule";
+  if (rule->scope == "account" || rule->scope == "manual") {
+    return "suppression" + on + " names " + s.rule_id +
+           ", an account-wide rule that no resource can suppress (disable it in .iaclint.yaml: "
+           "rules: {" + s.rule_id + ": {enabled: false}})";
+  }
+  if (rule->scope == "tool") {
+    return "suppression" + on + " names " + s.rule_id + ", which iaclint reports itself and "
+           "cannot be suppressed";
   }
   if (s.reason.empty()) return "suppression of " + s.rule_id + on + " has no reason=\"...\"";
   return "";
