@@ -182,7 +182,7 @@ bool YamlQuoteMayOpen(std::string_view line, size_t i) {
 struct LineScan {
   size_t comment = std::string_view::npos;  ///< offset of '#' or '//' starting a comment
   size_t comment_text = 0;                  ///< offset of the comment's text
-  bool in_text = false;  ///< the whole line is string/heredoc/block-comment content
+  bool in_text = false;           ///< the whole line is string/heredoc/block-comment content
   bool in_block_comment = false;  ///< the line is (partly) inside /* */ and has no code
 };
 
@@ -287,8 +287,7 @@ LineScan ScanHclLine(std::string_view line, LexState& st) {
 
 }  // namespace
 
-SuppressionComments::SuppressionComments(std::string_view text, FileId file,
-                                         CommentSyntax syntax)
+SuppressionComments::SuppressionComments(std::string_view text, FileId file, CommentSyntax syntax)
     : syntax_(syntax) {
   // Nearly every file has no directive: skip the line-by-line scan for them.
   if (text.find(kMarker) == std::string_view::npos) return;
@@ -305,14 +304,15 @@ void SuppressionComments::Scan(std::string_view text, FileId file) {
     const std::string_view line = text.substr(start, end - start);
     ++number;
     const bool was_quoted = st.open_quote != 0;
-    LineScan scan = syntax_ == CommentSyntax::kYaml ? ScanYamlLine(line, st) : ScanHclLine(line, st);
+    LineScan scan =
+        syntax_ == CommentSyntax::kYaml ? ScanYamlLine(line, st) : ScanHclLine(line, st);
     Line info;
     info.indent = IndentOf(line);
     info.blank = !scan.in_text && !was_quoted && Trim(line).empty();
-    info.comment_only = !scan.in_text && !was_quoted &&
-                        ((scan.comment != std::string_view::npos &&
-                          Trim(line.substr(0, scan.comment)).empty()) ||
-                         (scan.in_block_comment && scan.comment == std::string_view::npos));
+    info.comment_only =
+        !scan.in_text && !was_quoted &&
+        ((scan.comment != std::string_view::npos && Trim(line.substr(0, scan.comment)).empty()) ||
+         (scan.in_block_comment && scan.comment == std::string_view::npos));
     lines_.push_back(info);
     if (scan.comment != std::string_view::npos) {
       std::string_view body = line.substr(scan.comment_text);

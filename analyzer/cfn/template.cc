@@ -87,10 +87,14 @@ void ReadMetadataSuppressions(const Value& def, Resource& r) {
     } else if (entry.is(Value::Kind::kMap)) {
       for (const auto& m : entry.members()) {
         const std::string text = m.value.AsText().value_or("");
-        if (m.key == "id") s.rule_id = text;
-        else if (m.key == "reason") s.reason = text;
-        else if (m.key == "until") s.until = text;
-        else s.problem = "unknown key '" + m.key + "' (expected id, reason, until)";
+        if (m.key == "id")
+          s.rule_id = text;
+        else if (m.key == "reason")
+          s.reason = text;
+        else if (m.key == "until")
+          s.until = text;
+        else
+          s.problem = "unknown key '" + m.key + "' (expected id, reason, until)";
       }
       if (s.rule_id.empty() && s.problem.empty()) s.problem = "the entry has no id";
       if (!s.until.empty() && !IsIsoDate(s.until) && s.problem.empty()) {
@@ -142,8 +146,8 @@ Value ExistenceOf(const Value& def, CfnResolver& resolver) {
 }
 
 void AddResource(const Value::Member& entry, FileId file, CfnResolver& resolver,
-                 const CfnOptions& options, const SuppressionComments* comments,
-                 uint32_t last_line, Fragment& out) {
+                 const CfnOptions& options, const SuppressionComments* comments, uint32_t last_line,
+                 Fragment& out) {
   const Value& def = entry.value;
   const Value* type = def.Find("Type");
   auto type_text = type ? type->AsText() : std::nullopt;

@@ -80,9 +80,13 @@ int Emit(const CheckRun& run, const std::vector<FormatTarget>& targets, const st
   for (const FormatTarget& t : targets) {
     const bool to_stdout = t.file.empty() || t.file == "-";
     const bool text = t.emitter->name == "text";
-    EmitContext ctx{run.report, run.model, run.rules, run.active,
+    EmitContext ctx{run.report,
+                    run.model,
+                    run.rules,
+                    run.active,
                     to_stdout && text && UseColor(color),
-                    to_stdout && text && isatty(STDOUT_FILENO), &run.engine};
+                    to_stdout && text && isatty(STDOUT_FILENO),
+                    &run.engine};
     if (to_stdout) {
       t.emitter->fn(ctx, std::cout);
       continue;
@@ -213,9 +217,10 @@ int RunCli(int argc, char** argv) {
   std::string output, color = "auto";
   CLI::App* check = app.add_subcommand("check", "analyse files and directories (default: .) as ONE account scope");
   check->add_option("paths", options.paths, "files or directories ('-' reads standard input)");
-  check->add_option("--format", formats,
-                    "text (default), gnu, json, sarif, github, junit, markdown; F=FILE writes "
-                    "that format to FILE (repeatable)")
+  check
+      ->add_option("--format", formats,
+                   "text (default), gnu, json, sarif, github, junit, markdown; F=FILE writes "
+                   "that format to FILE (repeatable)")
       ->allow_extra_args(false);
   check->add_option("-o,--output", output, "write the (single) format to FILE");
   check->add_option("--fail-on", options.fail_on, "error (default), warning, note, never")

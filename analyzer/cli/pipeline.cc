@@ -70,14 +70,19 @@ std::optional<std::string> ParamTypeProblem(const Value& default_value, const Va
   if (want == K::kNull || value.kind() == want) return std::nullopt;
   const std::string shown = " (default: " + default_value.Render(40) + ")";
   switch (want) {
-    case K::kNumber: return "must be a number" + shown;
-    case K::kBool: return "must be true or false" + shown;
+    case K::kNumber:
+      return "must be a number" + shown;
+    case K::kBool:
+      return "must be true or false" + shown;
     case K::kString:
       if (value.IsScalar() && !value.IsNull()) return std::nullopt;
       return "must be a string" + shown;
-    case K::kList: return "must be a list" + shown;
-    case K::kMap: return "must be a map" + shown;
-    default: return std::nullopt;
+    case K::kList:
+      return "must be a list" + shown;
+    case K::kMap:
+      return "must be a map" + shown;
+    default:
+      return std::nullopt;
   }
 }
 
@@ -127,8 +132,8 @@ Result<std::vector<ActiveRule>> ActivateRules(const RuleSet& rules, const Config
         }
         if (auto problem = ParamTypeProblem(a.params[name], value)) {
           return Fail(FormatFileError(
-              config.path, Error{"rule " + r.id + " parameter '" + name + "' " + *problem,
-                                 value.loc()}));
+              config.path,
+              Error{"rule " + r.id + " parameter '" + name + "' " + *problem, value.loc()}));
         }
         a.params[name] = value;
       }

@@ -60,7 +60,8 @@ std::string ParamText(const Value& v) {
 // machine.
 std::string RuleFile(const CheckRun& run, const Rule& r) {
   const std::string& dir = run.rules.dir;
-  if (!dir.empty() && r.file.rfind(dir + "/", 0) == 0) return "rulesets/" + r.file.substr(dir.size() + 1);
+  if (!dir.empty() && r.file.rfind(dir + "/", 0) == 0)
+    return "rulesets/" + r.file.substr(dir.size() + 1);
   return DisplayPath(r.file);
 }
 
@@ -78,9 +79,12 @@ void RuleSection(const CheckRun& run, const CheckOptions& options, const Rule& r
   }
   w.Line("  " + r.id + ":", r.name);
   std::string enabled_from = "default";
-  if (Has(options.disable, r.id)) enabled_from = "--disable";
-  else if (Has(options.enable, r.id)) enabled_from = "--enable";
-  else if (conf && conf->enabled) enabled_from = w.At(conf->enabled_at);
+  if (Has(options.disable, r.id))
+    enabled_from = "--disable";
+  else if (Has(options.enable, r.id))
+    enabled_from = "--enable";
+  else if (conf && conf->enabled)
+    enabled_from = w.At(conf->enabled_at);
   w.Line(std::string("    enabled: ") + (active ? "true" : "false"), enabled_from);
   Severity sev = r.severity;
   std::string sev_from = "rule file " + RuleFile(run, r);

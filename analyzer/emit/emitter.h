@@ -42,8 +42,8 @@ const char* FindingStatus(const Finding& f);
 
 /// GitHub code scanning's upload limits (shared/research/integrations.md §2.2).
 struct SarifLimits {
-  size_t max_results = 25000;           ///< results per run
-  size_t max_gzip_bytes = 10'000'000;   ///< the file after gzip
+  size_t max_results = 25000;          ///< results per run
+  size_t max_gzip_bytes = 10'000'000;  ///< the file after gzip
 };
 
 struct SarifOutput {

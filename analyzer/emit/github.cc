@@ -11,12 +11,23 @@ std::string Escape(const std::string& text, bool property) {
   std::string out;
   for (char c : text) {
     switch (c) {
-      case '%': out += "%25"; break;
-      case '\r': out += "%0D"; break;
-      case '\n': out += "%0A"; break;
-      case ':': out += property ? "%3A" : ":"; break;
-      case ',': out += property ? "%2C" : ","; break;
-      default: out += c;
+      case '%':
+        out += "%25";
+        break;
+      case '\r':
+        out += "%0D";
+        break;
+      case '\n':
+        out += "%0A";
+        break;
+      case ':':
+        out += property ? "%3A" : ":";
+        break;
+      case ',':
+        out += property ? "%2C" : ",";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -24,9 +35,12 @@ std::string Escape(const std::string& text, bool property) {
 
 const char* Command(Severity s) {
   switch (s) {
-    case Severity::kError: return "error";
-    case Severity::kWarning: return "warning";
-    case Severity::kNote: return "notice";
+    case Severity::kError:
+      return "error";
+    case Severity::kWarning:
+      return "warning";
+    case Severity::kNote:
+      return "notice";
   }
   return "warning";
 }
@@ -37,8 +51,8 @@ void EmitGithub(const EmitContext& ctx, std::ostream& out) {
   for (const Finding& f : ctx.report.findings) {
     if (f.suppressed) continue;
     out << "::" << Command(f.severity) << " file=" << Escape(PathOf(ctx.model, f.loc), true)
-        << ",line=" << f.loc.line << ",col=" << f.loc.column
-        << ",title=" << Escape(f.rule_id, true) << "::" << Escape(f.message, false) << "\n";
+        << ",line=" << f.loc.line << ",col=" << f.loc.column << ",title=" << Escape(f.rule_id, true)
+        << "::" << Escape(f.message, false) << "\n";
   }
 }
 

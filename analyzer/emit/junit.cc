@@ -16,11 +16,21 @@ std::string Xml(const std::string& text) {
   for (char c : text) {
     const auto u = static_cast<unsigned char>(c);
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
       default:
         // XML 1.0 allows no control characters but tab, LF and CR.
         if (u < 0x20 && c != '\t' && c != '\n' && c != '\r') {
@@ -81,8 +91,7 @@ void AddFinding(const EmitContext& ctx, const Finding& f, Suite& suite) {
     c.message = SkipReason(f);
   }
   c.body += PlaceOf(ctx.model, f.loc) + ": " + SeverityName(f.severity) + ": " + f.message + " [" +
-            f.rule_id + "]" + (f.suppressed ? " (suppressed: " + f.justification + ")" : "") +
-            "\n";
+            f.rule_id + "]" + (f.suppressed ? " (suppressed: " + f.justification + ")" : "") + "\n";
 }
 
 void AddPasses(const EmitContext& ctx, const RuleResult& result, Suite& suite) {
@@ -90,8 +99,8 @@ void AddPasses(const EmitContext& ctx, const RuleResult& result, Suite& suite) {
     const std::string key = ResourceKey(r->scope, r->id);
     if (suite.by_key.count(key)) continue;
     suite.by_key[key] = suite.cases.size();
-    suite.cases.push_back(Case{r->id, PathOf(ctx.model, r->loc), r->loc.line, Outcome::kPass, "",
-                               "", ""});
+    suite.cases.push_back(
+        Case{r->id, PathOf(ctx.model, r->loc), r->loc.line, Outcome::kPass, "", "", ""});
   }
   if (result.rule->scope == "account" && result.verdict == Verdict::kPass &&
       !suite.by_key.count("account")) {
@@ -142,7 +151,8 @@ void EmitJunit(const EmitContext& ctx, std::ostream& out) {
     AddFinding(ctx, f, suite_of(f.rule_id, f.rule_name));
   }
   if (ctx.engine) {
-    for (const RuleResult& r : ctx.engine->results) AddPasses(ctx, r, suite_of(r.rule->id, r.rule->name));
+    for (const RuleResult& r : ctx.engine->results)
+      AddPasses(ctx, r, suite_of(r.rule->id, r.rule->name));
   }
   for (const ActiveRule& a : ctx.active) suite_of(a.rule->id, a.rule->name);
   size_t tests = 0, failures = 0, skipped = 0;

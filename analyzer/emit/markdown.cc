@@ -15,11 +15,16 @@ constexpr size_t kMaxRows = 150;
 std::string Cell(const std::string& text) {
   std::string out;
   for (char c : text) {
-    if (c == '|') out += "\\|";
-    else if (c == '\n' || c == '\r') out += ' ';
-    else if (c == '<') out += "&lt;";
-    else if (c == '>') out += "&gt;";
-    else out += c;
+    if (c == '|')
+      out += "\\|";
+    else if (c == '\n' || c == '\r')
+      out += ' ';
+    else if (c == '<')
+      out += "&lt;";
+    else if (c == '>')
+      out += "&gt;";
+    else
+      out += c;
   }
   return out;
 }
@@ -38,9 +43,12 @@ const char* StatusIcon(const std::string& status) {
 
 const char* SeverityIcon(Severity s) {
   switch (s) {
-    case Severity::kError: return "🔴";
-    case Severity::kWarning: return "🟠";
-    case Severity::kNote: return "🔵";
+    case Severity::kError:
+      return "🔴";
+    case Severity::kWarning:
+      return "🟠";
+    case Severity::kNote:
+      return "🔵";
   }
   return "";
 }
@@ -51,7 +59,8 @@ void Scorecard(const EmitContext& ctx, std::ostream& out) {
     std::string detail;
     if (row.status == "PASS" && !row.locations.empty()) {
       detail = Code(PlaceOf(ctx.model, row.locations.front()));
-      if (row.locations.size() > 1) detail += " (+" + std::to_string(row.locations.size() - 1) + ")";
+      if (row.locations.size() > 1)
+        detail += " (+" + std::to_string(row.locations.size() - 1) + ")";
     } else {
       detail = Cell(row.detail);
     }
@@ -67,9 +76,9 @@ void FindingsTable(const EmitContext& ctx, const std::vector<const Finding*>& fi
   const size_t shown = std::min(findings.size(), kMaxRows);
   for (size_t i = 0; i < shown; ++i) {
     const Finding& f = *findings[i];
-    out << "| " << SeverityIcon(f.severity) << " " << SeverityName(f.severity) << " | "
-        << f.rule_id << " " << Cell(f.rule_name) << " | " << Code(PlaceOf(ctx.model, f.loc))
-        << " | " << Cell(f.resource.empty() ? "-" : f.resource) << " | "
+    out << "| " << SeverityIcon(f.severity) << " " << SeverityName(f.severity) << " | " << f.rule_id
+        << " " << Cell(f.rule_name) << " | " << Code(PlaceOf(ctx.model, f.loc)) << " | "
+        << Cell(f.resource.empty() ? "-" : f.resource) << " | "
         << Cell(suppressed ? f.justification : f.message) << " |\n";
   }
   if (findings.size() > shown) {
@@ -85,16 +94,15 @@ void EmitMarkdown(const EmitContext& ctx, std::ostream& out) {
   std::vector<const Finding*> open, suppressed;
   for (const Finding& f : r.findings) (f.suppressed ? suppressed : open).push_back(&f);
   out << "## iaclint: AWS account baseline\n\n"
-      << (r.exit_code == 0 ? "✅ **passed**" : "❌ **failed**") << ": "
-      << SummaryLine(r.summary) << " (profile `" << r.profile << "`)\n\n";
+      << (r.exit_code == 0 ? "✅ **passed**" : "❌ **failed**") << ": " << SummaryLine(r.summary)
+      << " (profile `" << r.profile << "`)\n\n";
   Scorecard(ctx, out);
   if (!open.empty()) {
     out << "\n### Findings\n\n";
     FindingsTable(ctx, open, false, out);
   }
   if (!suppressed.empty()) {
-    out << "\n<details><summary>Suppressed findings (" << suppressed.size()
-        << ")</summary>\n\n";
+    out << "\n<details><summary>Suppressed findings (" << suppressed.size() << ")</summary>\n\n";
     FindingsTable(ctx, suppressed, true, out);
     out << "\n</details>\n";
   }

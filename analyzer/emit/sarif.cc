@@ -59,9 +59,12 @@ std::string UriPath(const std::string& path) {
 // GitHub's bands: high 7.0-8.9, medium 4.0-6.9, low 0.1-3.9.
 const char* SecuritySeverity(Severity s) {
   switch (s) {
-    case Severity::kError: return "8.0";
-    case Severity::kWarning: return "5.5";
-    case Severity::kNote: return "2.0";
+    case Severity::kError:
+      return "8.0";
+    case Severity::kWarning:
+      return "5.5";
+    case Severity::kNote:
+      return "2.0";
   }
   return "5.5";
 }
@@ -72,9 +75,8 @@ Json RuleDescriptor(const Rule& r, const RuleSet& set, Severity severity) {
   for (const std::string& t : r.tags) {
     if (tags.size() < kMaxTags) tags.push_back(t);
   }
-  Json props = {{"tags", tags},
-                {"precision", "high"},
-                {"security-severity", SecuritySeverity(severity)}};
+  Json props = {
+      {"tags", tags}, {"precision", "high"}, {"security-severity", SecuritySeverity(severity)}};
   Json d = {{"id", r.id},
             {"name", r.name},
             {"shortDescription", {{"text", Clip(r.summary, kMaxDescription)}}},
@@ -166,7 +168,6 @@ Json ResultJson(const Finding& f, size_t rule_index, const EmitContext& ctx, Lin
   result["properties"] = props;
   return result;
 }
-
 
 // Lower is kept first when GitHub's limits force results out: open errors, warnings, notes,
 // then suppressed findings (which GitHub only lists as closed).
@@ -265,14 +266,14 @@ SarifOutput RenderSarif(const EmitContext& ctx, const SarifLimits& limits) {
   out.dropped = ranked.size() - keep;
   if (out.dropped) {
     const bool by_count = keep == limits.max_results;
-    out.message = "the SARIF file holds " + std::to_string(keep) + " of " +
-                  std::to_string(ranked.size()) + " results, the most severe first: GitHub code "
-                  "scanning rejects " +
-                  (by_count ? "more than " + std::to_string(limits.max_results) + " results per run"
-                            : "files over " + std::to_string(limits.max_gzip_bytes) +
-                                  " bytes after gzip") +
-                  ". The " + std::to_string(out.dropped) +
-                  " others are in --format json; a --baseline keeps only new findings.";
+    out.message =
+        "the SARIF file holds " + std::to_string(keep) + " of " + std::to_string(ranked.size()) +
+        " results, the most severe first: GitHub code "
+        "scanning rejects " +
+        (by_count ? "more than " + std::to_string(limits.max_results) + " results per run"
+                  : "files over " + std::to_string(limits.max_gzip_bytes) + " bytes after gzip") +
+        ". The " + std::to_string(out.dropped) +
+        " others are in --format json; a --baseline keeps only new findings.";
   }
   return out;
 }

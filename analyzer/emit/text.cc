@@ -65,8 +65,8 @@ void CodeFrame(const EmitContext& ctx, const Finding& f, std::ostream& out) {
     std::string number = std::to_string(n);
     number.insert(0, width - number.size(), ' ');
     const bool here = n == f.loc.line;
-    out << Paint(ctx.color, kDim, (here ? " > " : "   ") + number + " | ") << FrameLine(lines.Line(n))
-        << "\n";
+    out << Paint(ctx.color, kDim, (here ? " > " : "   ") + number + " | ")
+        << FrameLine(lines.Line(n)) << "\n";
     if (!here) continue;
     size_t span = 1;
     if (f.loc.end_line == f.loc.line && f.loc.end_column > f.loc.column) {

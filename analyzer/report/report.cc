@@ -26,10 +26,12 @@ std::string SuppressionProblem(const Suppression& s, const Resource& r, const Ru
   if (rule->scope == "account" || rule->scope == "manual") {
     return "suppression" + on + " names " + s.rule_id +
            ", an account-wide rule that no resource can suppress (disable it in .iaclint.yaml: "
-           "rules: {" + s.rule_id + ": {enabled: false}})";
+           "rules: {" +
+           s.rule_id + ": {enabled: false}})";
   }
   if (rule->scope == "tool") {
-    return "suppression" + on + " names " + s.rule_id + ", which iaclint reports itself and "
+    return "suppression" + on + " names " + s.rule_id +
+           ", which iaclint reports itself and "
            "cannot be suppressed";
   }
   if (s.reason.empty()) return "suppression of " + s.rule_id + on + " has no reason=\"...\"";
@@ -52,8 +54,8 @@ void ApplySuppressions(const Model& model, const RuleSet& rules, const ReportOpt
     for (const Suppression& s : r.suppressions) {
       const std::string problem = SuppressionProblem(s, r, rules);
       if (!problem.empty()) {
-        Finding f = ToolFinding(kSuppressionWithoutReason, problem + "; it is ignored", s.where,
-                                r.id);
+        Finding f =
+            ToolFinding(kSuppressionWithoutReason, problem + "; it is ignored", s.where, r.id);
         f.resource_key = key;
         findings.push_back(std::move(f));
       } else {

@@ -44,7 +44,8 @@ std::vector<std::string> CheckedTypes(const Rule& r) {
 
 std::string ScopeText(const Rule& r) {
   if (r.scope == "account") return "account (evaluated once over everything analysed together)";
-  if (r.scope == "resource") return "resource (checked on each " + Join(CheckedTypes(r), ", ") + ")";
+  if (r.scope == "resource")
+    return "resource (checked on each " + Join(CheckedTypes(r), ", ") + ")";
   if (r.scope == "manual") return "manual (no code can declare it: an attestation satisfies it)";
   return "tool (reported by iaclint itself)";
 }
@@ -132,8 +133,8 @@ std::string RuleHelpMarkdown(const Rule& r, const RuleSet* set) {
   }
   out << "\n**Suppress:** ";
   if (r.scope == "resource") {
-    out << "a comment on or above the resource, with a reason:\n\n```yaml\n# iaclint:ignore " << r.id
-        << " reason=\"why it does not apply\" until=2027-03-31\n```\n";
+    out << "a comment on or above the resource, with a reason:\n\n```yaml\n# iaclint:ignore "
+        << r.id << " reason=\"why it does not apply\" until=2027-03-31\n```\n";
   } else {
     out << SuppressText(r) << "\n";
   }
@@ -144,7 +145,8 @@ std::string RuleHelpMarkdown(const Rule& r, const RuleSet* set) {
 std::string RulesCatalogMarkdown(const RuleSet& set) {
   std::ostringstream out;
   out << "# iaclint rules\n\n"
-      << "Generated from the rule files by `iaclint rules --format markdown > rulesets/README.md`;\n"
+      << "Generated from the rule files by `iaclint rules --format markdown > "
+         "rulesets/README.md`;\n"
       << "the test `RulesCatalog.ReadmeIsInSync` fails when this file is out of date\n"
       << "(`IACLINT_UPDATE_GOLDEN=1` rewrites it). Rule ids are a public contract: they never\n"
       << "change meaning. `iaclint explain ID` prints the full description of a rule.\n\n";
@@ -164,7 +166,8 @@ std::string RulesCatalogMarkdown(const RuleSet& set) {
     std::vector<std::string> params;
     for (const ParamSpec& p : r.params) {
       std::string text = "`" + p.name + "` = " + ParamValue(p.default_value);
-      for (const auto& [profile, v] : p.profiles) text += " (" + profile + ": " + ParamValue(v) + ")";
+      for (const auto& [profile, v] : p.profiles)
+        text += " (" + profile + ": " + ParamValue(v) + ")";
       params.push_back(text);
     }
     out << "| " << r.id << " | " << r.name << " | " << (r.control.empty() ? "-" : r.control)

@@ -38,7 +38,8 @@ TEST(Fingerprints, LineFreeIdentitySurvivesAnEditWhileTheLineHashChanges) {
   const auto& region_after = after["locations"][0]["physicalLocation"]["region"];
   EXPECT_EQ(region_before["startLine"], 3);
   EXPECT_EQ(region_after["startLine"], 8);
-  EXPECT_EQ(before["partialFingerprints"]["iaclint/v1"], after["partialFingerprints"]["iaclint/v1"]);
+  EXPECT_EQ(before["partialFingerprints"]["iaclint/v1"],
+            after["partialFingerprints"]["iaclint/v1"]);
   EXPECT_NE(before["partialFingerprints"]["primaryLocationLineHash"],
             after["partialFingerprints"]["primaryLocationLineHash"]);
 }

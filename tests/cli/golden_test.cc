@@ -179,8 +179,10 @@ TEST_P(CliGolden, MatchesExpectedOutput) {
             "standard output");
     const fs::path err_golden = source / "expected.stderr";
     if (UpdateGoldens()) {
-      if (!r.err.empty()) WriteFile(err_golden.string(), r.err);
-      else fs::remove(err_golden);
+      if (!r.err.empty())
+        WriteFile(err_golden.string(), r.err);
+      else
+        fs::remove(err_golden);
       WriteFile((source / "expected.exit").string(), std::to_string(r.exit_code) + "\n");
       continue;
     }
@@ -188,7 +190,8 @@ TEST_P(CliGolden, MatchesExpectedOutput) {
         << "standard error";
     const std::string exit_text = ReadFile((source / "expected.exit").string());
     EXPECT_EQ(std::to_string(r.exit_code), exit_text.substr(0, exit_text.find('\n')))
-        << "exit status; stderr:\n" << r.err;
+        << "exit status; stderr:\n"
+        << r.err;
   }
 }
 

@@ -53,7 +53,8 @@ TEST(Config, MistakesAreErrorsAtTheirPlace) {
             "attestations, rulesets, inline_suppressions)");
   EXPECT_EQ(ErrorOf("rules:\n  IAC1102:\n    serverity: error\n"),
             "3:5: unknown key 'serverity' in rule settings (expected enabled, severity, params)");
-  EXPECT_EQ(ErrorOf("profile: cis\n"), "1:10: unknown profile 'cis' (expected jp-baseline or cis-aws)");
+  EXPECT_EQ(ErrorOf("profile: cis\n"),
+            "1:10: unknown profile 'cis' (expected jp-baseline or cis-aws)");
   EXPECT_EQ(ErrorOf("fail_on: high\n"), "1:10: fail_on must be error, warning, note or never");
   EXPECT_EQ(ErrorOf("exclude: 5\n"), "1:10: exclude must be a list of strings");
   EXPECT_EQ(ErrorOf("rules:\n  IAC1102: {severity: critical}\n"),
@@ -90,8 +91,9 @@ class ConfigRules : public ::testing::Test {
 TEST_F(ConfigRules, ParametersMustExistAndHaveTheRightType) {
   EXPECT_EQ(Activate("rules:\n  IAC1102: {params: {min_lenght: 14}}\n"),
             ".iaclint.yaml:2:34: rule IAC1102 has no parameter 'min_lenght'");
-  EXPECT_EQ(Activate("rules:\n  IAC1102: {params: {min_length: long}}\n"),
-            ".iaclint.yaml:2:34: rule IAC1102 parameter 'min_length' must be a number (default: 12)");
+  EXPECT_EQ(
+      Activate("rules:\n  IAC1102: {params: {min_length: long}}\n"),
+      ".iaclint.yaml:2:34: rule IAC1102 parameter 'min_length' must be a number (default: 12)");
   EXPECT_EQ(Activate("rules:\n  IAC1102: {params: {require_symbols: 1}}\n"),
             ".iaclint.yaml:2:39: rule IAC1102 parameter 'require_symbols' must be true or false "
             "(default: true)");

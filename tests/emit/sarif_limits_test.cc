@@ -22,8 +22,8 @@ class SarifLimitsTest : public ::testing::Test {
   }
 
   EmitContext Context() const {
-    return EmitContext{run_->report, run_->model, run_->rules, run_->active, false, false,
-                       &run_->engine};
+    return EmitContext{run_->report, run_->model, run_->rules,  run_->active,
+                       false,        false,       &run_->engine};
   }
 
   static std::vector<std::string> Levels(const std::string& text) {

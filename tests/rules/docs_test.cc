@@ -45,7 +45,8 @@ TEST_F(RulesCatalog, ListsEveryRuleWithControlSeverityAndParameters) {
                             (r.control.empty() ? "-" : r.control) + " | " +
                             SeverityName(r.severity);
     EXPECT_NE(md.find(row), std::string::npos);
-    for (const ParamSpec& p : r.params) EXPECT_NE(md.find("`" + p.name + "` = "), std::string::npos);
+    for (const ParamSpec& p : r.params)
+      EXPECT_NE(md.find("`" + p.name + "` = "), std::string::npos);
   }
 }
 
@@ -58,7 +59,8 @@ TEST_F(RulesCatalog, HelpCarriesTheMetadata) {
       if (!r.help_uri.empty()) EXPECT_NE(help.find(r.help_uri), std::string::npos);
       for (const ParamSpec& p : r.params) {
         EXPECT_NE(help.find(p.name), std::string::npos);
-        for (const auto& [profile, value] : p.profiles) EXPECT_NE(help.find(profile), std::string::npos);
+        for (const auto& [profile, value] : p.profiles)
+          EXPECT_NE(help.find(profile), std::string::npos);
       }
       if (const Control* c = set_.FindControl(r.control)) {
         EXPECT_NE(help.find(c->title), std::string::npos);

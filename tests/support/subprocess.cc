@@ -32,8 +32,10 @@ void StartChild(const std::vector<std::string>& argv, const ProcessOptions& o, i
   for (int fd = 3; fd < 1024; ++fd) close(fd);
   if (!o.cwd.empty() && chdir(o.cwd.c_str()) != 0) ChildFail("chdir " + o.cwd);
   for (const auto& [name, value] : o.env) {
-    if (value) setenv(name.c_str(), value->c_str(), 1);
-    else unsetenv(name.c_str());
+    if (value)
+      setenv(name.c_str(), value->c_str(), 1);
+    else
+      unsetenv(name.c_str());
   }
   std::vector<char*> args;
   for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
