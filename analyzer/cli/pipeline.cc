@@ -13,6 +13,7 @@
 #include "base/files.h"
 #include "cli/baseline.h"
 #include "input/walk.h"
+#include "model/tool_findings.h"
 
 namespace iaclint {
 
@@ -83,6 +84,18 @@ std::optional<std::string> ParamTypeProblem(const Value& default_value, const Va
       return "must be a map" + shown;
     default:
       return std::nullopt;
+  }
+}
+
+// An attestation past its expiry date no longer counts (IAC0005).
+void CheckAttestationDates(const Config& config, const std::string& today, Model& model) {
+  for (const Attestation& a : config.attestations) {
+    if (a.expires.empty() || a.expires >= today) continue;
+    model.diagnostics().push_back(ToolFinding(
+        kAttestationInvalid,
+        "attestation of control " + a.control + " by " + a.by + " expired on " + a.expires +
+            "; the control is no longer attested",
+        a.where));
   }
 }
 
@@ -199,6 +212,7 @@ Result<std::unique_ptr<CheckRun>> RunCheck(const CheckOptions& options) {
   load.progress = &progress;
   run->fatal = LoadInputs(walked->files, load, run->model);
   run->model.SetTypeInfo(run->rules.mappings.types);
+  CheckAttestationDates(run->config, Today(), run->model);
 
   progress.Stage("checking the baseline", 0);
   EngineOptions engine;
