@@ -346,17 +346,16 @@ uint32_t SuppressionComments::TrailingCommentStart(uint32_t first, uint32_t last
   return cut;
 }
 
-bool SuppressionComments::InBlockRange(const Directive& d, uint32_t first, uint32_t last) const {
-  if (d.line >= first && d.line <= last) return d.line < TrailingCommentStart(first, last);
-  if (d.line >= first) return false;
+uint32_t SuppressionComments::AboveStart(uint32_t first) const {
   // Directly above: an unbroken run of comment lines, not indented deeper than the block.
   const uint32_t header_indent = lines_[first - 1].indent;
-  for (uint32_t l = first - 1; l >= d.line && l >= 1; --l) {
-    const Line& info = lines_[l - 1];
-    if (!info.comment_only || info.indent > header_indent) return false;
-    if (l == d.line) return true;
+  uint32_t start = first;
+  while (start > 1) {
+    const Line& info = lines_[start - 2];
+    if (!info.comment_only || info.indent > header_indent) break;
+    --start;
   }
-  return false;
+  return start;
 }
 
 std::vector<Suppression> SuppressionComments::ForBlock(uint32_t first_line,
@@ -364,9 +363,13 @@ std::vector<Suppression> SuppressionComments::ForBlock(uint32_t first_line,
   std::vector<Suppression> out;
   if (directives_.empty() || first_line == 0 || first_line > lines_.size()) return out;
   last_line = std::clamp<uint32_t>(last_line, first_line, static_cast<uint32_t>(lines_.size()));
-  for (const Directive& d : directives_) {
-    if (!InBlockRange(d, first_line, last_line)) continue;
-    out.insert(out.end(), d.suppressions.begin(), d.suppressions.end());
+  const uint32_t from = AboveStart(first_line);
+  const uint32_t to = TrailingCommentStart(first_line, last_line);  // exclusive
+  // Directives are in line order: only those in [from, to) are looked at.
+  auto it = std::lower_bound(directives_.begin(), directives_.end(), from,
+                             [](const Directive& d, uint32_t line) { return d.line < line; });
+  for (; it != directives_.end() && it->line < to; ++it) {
+    out.insert(out.end(), it->suppressions.begin(), it->suppressions.end());
   }
   return out;
 }

@@ -66,7 +66,10 @@ class SuppressionComments {
   };
 
   void Scan(std::string_view text, FileId file);
-  bool InBlockRange(const Directive& d, uint32_t first, uint32_t last) const;
+  /// The first line of the comment run directly above line `first` (`first` when none).
+  uint32_t AboveStart(uint32_t first) const;
+  /// The first line of the comment/blank run that ends [first, last] and belongs to what
+  /// follows (last + 1 when none).
   uint32_t TrailingCommentStart(uint32_t first, uint32_t last) const;
 
   CommentSyntax syntax_;
