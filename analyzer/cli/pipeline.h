@@ -33,11 +33,14 @@ struct CheckOptions {
   /// Hidden debug output: one line per walked file (type or skip reason, time, unresolved
   /// values by reason); the corpus test reads it.
   std::string debug_inputs;
+  /// Draw a progress line on standard error when it is a terminal and the run is slow.
+  bool progress = true;
 };
 
 /// Everything a run produced; emitters read it.
 struct CheckRun {
   Config config;
+  std::string profile;
   RuleSet rules;
   std::vector<ActiveRule> active;
   Model model;
@@ -45,6 +48,10 @@ struct CheckRun {
   Report report;
   std::vector<std::string> fatal;  ///< exit status 2 problems found while loading inputs
 };
+
+/// Loads the configuration and the rules and activates them, without reading any input
+/// (what `check --show-config` needs). Errors as for RunCheck.
+Result<std::unique_ptr<CheckRun>> PrepareCheck(const CheckOptions& options);
 
 /// Runs the analysis. An Error means the tool could not do its job (exit status 2); its
 /// message is ready to print ("path:line:col: ...").

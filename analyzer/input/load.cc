@@ -271,12 +271,14 @@ std::vector<std::string> LoadInputs(const std::vector<WalkEntry>& files, const L
   unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   jobs = std::min<unsigned>(jobs, static_cast<unsigned>(std::max<size_t>(1, units.size())));
   std::atomic<size_t> next{0};
+  if (options.progress) options.progress->Stage("reading inputs", units.size());
   auto worker = [&] {
     for (size_t i = next++; i < units.size(); i = next++) {
       const auto start = std::chrono::steady_clock::now();
       ProcessUnit(units[i], options, results[i]);
       millis[i] = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
                       .count();
+      if (options.progress) options.progress->Tick();
     }
   };
   std::vector<std::thread> threads;

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "base/progress.h"
 #include "input/walk.h"
 #include "model/fragment.h"
 #include "model/mappings.h"
@@ -35,6 +36,8 @@ struct LoadOptions {
   std::optional<std::pair<std::string, std::string>> stdin_input;
   /// When set, receives one entry per walked file, in path order.
   std::vector<InputTrace>* traces = nullptr;
+  /// Counts finished units for the terminal progress line (may be null).
+  ProgressLine* progress = nullptr;
 };
 
 
