@@ -2,6 +2,7 @@
 
 #include "cfn/template.h"
 #include "model/tool_findings.h"
+#include "terraform/plan_format.h"
 
 namespace iaclint {
 
@@ -22,6 +23,7 @@ void ProcessCfn(const DocumentInput& in, const Value& root, Fragment& out) {
 const std::vector<FormatHandler>& Formats() {
   static const std::vector<FormatHandler> formats = {
       {"cfn", nullptr, nullptr, DetectCfn, ProcessCfn},
+      {"tfplan", ClaimsTerraformPlan, ProcessTerraformPlan, nullptr, nullptr},
   };
   return formats;
 }
