@@ -1,5 +1,6 @@
 #include "terraform/plan_reader.h"
 
+#include <algorithm>
 #include <iterator>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
@@ -117,6 +118,18 @@ void MarkUnknown(Value& after, const Value& unknown) {
   }
 }
 
+// An attribute that is unknown in the plan although the configuration does not set it is
+// computed by the provider (aws_s3_bucket.lifecycle_rule, max_password_age): the
+// configuration declares nothing there, so it is absent rather than unknown. Attributes the
+// configuration sets (literally, through references or in a block) stay unknown.
+void DropComputedUnknowns(Value& attributes, const std::vector<std::string>& configured) {
+  for (auto& m : attributes.members()) {
+    if (!m.value.is(Value::Kind::kUnknown) || m.value.category() != "after-unknown") continue;
+    if (std::find(configured.begin(), configured.end(), m.key) != configured.end()) continue;
+    m.value = Value::Null();
+  }
+}
+
 // format_version "1.2" -> 1; nullopt when it does not start with a number.
 std::optional<int> MajorVersion(const std::string& version) {
   int major = 0;
@@ -209,6 +222,8 @@ void Assemble(std::string_view text, PlanParts& parts, const PlanReadOptions& op
         StripInstanceKeys(inst.module_path) + "|" + ParseResourceAddress(inst.address).local;
     auto it = parts.config_refs.find(key);
     if (it != parts.config_refs.end()) inst.references = it->second;
+    auto keys = parts.config_keys.find(key);
+    if (keys != parts.config_keys.end()) DropComputedUnknowns(inst.attributes, keys->second);
   }
   for (auto& [path, links] : parts.links) plan.config.modules.push_back(std::move(links));
   plan.warnings.insert(plan.warnings.end(), parts.warnings.begin(), parts.warnings.end());

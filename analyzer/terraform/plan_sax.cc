@@ -1,5 +1,6 @@
 #include "terraform/plan_sax.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include "base/text.h"
@@ -126,9 +127,18 @@ void PlanSax::Warn(const std::string& message) {
   parts_.warnings.push_back(Error{message, cursor_.At(Offset())});
 }
 
-void PlanSax::ParseError(size_t position, const std::string& what) {
-  // nlohmann counts the offending character as read: it sits at position - 1.
-  const size_t offset = position > 0 ? position - 1 : 0;
+void PlanSax::ParseError(size_t position, const std::string&, const std::string& what) {
+  // nlohmann reports how many characters it read, the offending one included: it sits at
+  // position - 1 (the end of the text when input ends early). An invalid literal ("tru]")
+  // is reported where the literal starts.
+  size_t offset = position > 0 ? position - 1 : 0;
+  if (what.find("invalid literal") != std::string::npos) {
+    auto literal = [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+             c == '-' || c == '+' || c == '.';
+    };
+    while (offset > 0 && offset <= text_.size() && literal(text_[offset - 1])) --offset;
+  }
   std::string message = what;
   const size_t at = message.find("parse error");
   if (at != std::string::npos) {
@@ -168,6 +178,8 @@ bool PlanSax::key(std::string& k) {
     const size_t end = Offset();
     entry_.loc = cursor_.At(end >= 9 ? end - 9 : 0);
     entry_.loc.end_column = entry_.loc.column + 9;
+  } else if (top.ctx == Ctx::kExpr && top.sink == &cfg_.refs && top.path.empty()) {
+    cfg_.keys.push_back(k);
   } else if (top.ctx == Ctx::kRoot && k == "format_version") {
     const size_t end = Offset();
     parts_.format_version_loc = cursor_.At(end >= 16 ? end - 16 : 0);
@@ -319,6 +331,8 @@ bool PlanSax::Open(bool object) {
           return skip();
         }
         keep = &it->second;
+      } else if (options_.keep) {
+        entry_.unfiltered = true;  // "type" comes later in this entry (keys sorted)
       }
       build_target_ = after ? BuildTarget::kAfter : BuildTarget::kAfterUnknown;
       if (after) entry_.has_after = true;
@@ -417,6 +431,20 @@ bool PlanSax::Close() {
   return true;
 }
 
+void Prune(Value& v, const TfKeep& keep) {
+  if (keep.all) return;
+  if (v.is(Value::Kind::kList)) {
+    for (Value& item : v.items()) Prune(item, keep);
+    return;
+  }
+  if (!v.is(Value::Kind::kMap)) return;
+  auto& members = v.members();
+  members.erase(std::remove_if(members.begin(), members.end(),
+                               [&](const Value::Member& m) { return !keep.keys.count(m.key); }),
+                members.end());
+  for (auto& m : members) Prune(m.value, keep.keys.find(m.key)->second);
+}
+
 void PlanSax::EndEntry(PlanParts::Entry& e, bool change) {
   const char* what = change ? "a resource_changes entry" : "a planned_values resource";
   if (e.address.empty()) {
@@ -427,7 +455,16 @@ void PlanSax::EndEntry(PlanParts::Entry& e, bool change) {
     Warn(std::string(what) + " (" + e.address + ") has no type; skipped");
     return;
   }
-  if (options_.keep && options_.keep->find(e.type) == options_.keep->end()) e.keep = false;
+  if (options_.keep) {
+    auto it = options_.keep->find(e.type);
+    if (it == options_.keep->end()) {
+      e.keep = false;
+      e.after = e.after_unknown = Value();
+    } else if (e.unfiltered) {
+      Prune(e.after, it->second);
+      Prune(e.after_unknown, it->second);
+    }
+  }
   if (!change) e.has_module_address = false;  // planned_values: set by the enclosing module
   (change ? parts_.changes : parts_.planned).push_back(std::move(e));
 }
@@ -438,8 +475,9 @@ void PlanSax::EndCfgResource() {
     if (cfg_.type.empty() || cfg_.name.empty()) return;
     local = (cfg_.mode == "data" ? "data." : "") + cfg_.type + "." + cfg_.name;
   }
-  if (cfg_.refs.empty()) return;
-  parts_.config_refs[cfg_.module_path + "|" + local] = std::move(cfg_.refs);
+  const std::string key = cfg_.module_path + "|" + local;
+  parts_.config_keys[key] = std::move(cfg_.keys);
+  if (!cfg_.refs.empty()) parts_.config_refs[key] = std::move(cfg_.refs);
 }
 
 }  // namespace iaclint

@@ -75,6 +75,7 @@ struct PlanParts {
     bool has_module_address = false;
     bool deposed = false;
     bool keep = true;  // its type is read
+    bool unfiltered = false;  // built before its type was known: pruned at the end
     std::vector<std::string> actions;
     bool has_after = false;
     Value after, after_unknown;
@@ -86,6 +87,8 @@ struct PlanParts {
   std::vector<Entry> planned;
   /// configuration: "module path|local address" -> attribute path -> references
   std::map<std::string, std::map<std::string, std::vector<std::string>>> config_refs;
+  /// configuration: "module path|local address" -> the attributes its block sets
+  std::map<std::string, std::vector<std::string>> config_keys;
   std::map<std::string, TfModuleLinks> links;
   std::vector<Error> warnings;
 };
@@ -109,8 +112,8 @@ class PlanSax {
   bool start_array(size_t);
   bool end_array();
   template <typename Exception>
-  bool parse_error(size_t position, const std::string&, const Exception& e) {
-    ParseError(position, e.what());
+  bool parse_error(size_t position, const std::string& token, const Exception& e) {
+    ParseError(position, token, e.what());
     return false;
   }
 
@@ -144,7 +147,7 @@ class PlanSax {
   void EndCfgResource();
   void Warn(const std::string& message);
   size_t Offset() const { return static_cast<size_t>(*position_ - text_.data()); }
-  void ParseError(size_t position, const std::string& what);
+  void ParseError(size_t position, const std::string& token, const std::string& what);
 
   std::string_view text_;
   FileId file_;
@@ -161,9 +164,13 @@ class PlanSax {
   struct CfgResource {
     std::string address, mode, type, name, module_path;
     RefMap refs;
+    std::vector<std::string> keys;
   } cfg_;
   std::optional<Error> error_;
 };
+
+/// Drops what `keep` does not ask for (for trees built before their type was known).
+void Prune(Value& v, const TfKeep& keep);
 
 /// Line and column of a byte offset, from the start of the text (for the rare lookups that
 /// are not in increasing order).
