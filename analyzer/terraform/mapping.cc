@@ -413,9 +413,8 @@ class Mapper {
     std::string what = by ? by->Render(80) : "not set";
     out_.diagnostics.push_back(ToolFinding(
         kUnresolvedReference,
-        inst.address + ": " + a.by + " (" + what + ") does not lead to a " + a.to.front() +
-            " declared in this configuration, so this " + inst.type +
-            " is not taken into account",
+        inst.address + ": " + a.by + " " + what + " does not lead to an " + a.to.front() +
+            " declared in this configuration; this " + inst.type + " is ignored",
         Fallback(i), inst.address));
   }
 
