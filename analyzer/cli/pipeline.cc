@@ -10,6 +10,7 @@
 #include "base/files.h"
 #include "cli/baseline.h"
 #include "input/walk.h"
+#include "model/tool_findings.h"
 
 namespace iaclint {
 
@@ -58,6 +59,18 @@ void Anchors(const CheckRun& run, EngineOptions& options) {
   }
   if (!first && !run.config.path.empty()) options.default_anchor = Location{0, 1, 1, 1, 1};
   options.default_anchor_note = "account-wide finding, reported at line 1 of the first analysed file";
+}
+
+// An attestation past its expiry date no longer counts (IAC0005).
+void CheckAttestationDates(const Config& config, const std::string& today, Model& model) {
+  for (const Attestation& a : config.attestations) {
+    if (a.expires.empty() || a.expires >= today) continue;
+    model.diagnostics().push_back(ToolFinding(
+        kAttestationInvalid,
+        "attestation of control " + a.control + " by " + a.by + " expired on " + a.expires +
+            "; the control is no longer attested",
+        a.where));
+  }
 }
 
 }  // namespace
@@ -156,6 +169,7 @@ Result<std::unique_ptr<CheckRun>> RunCheck(const CheckOptions& options) {
   load.stdin_input = std::move(stdin_input);
   run->fatal = LoadInputs(walked->files, load, run->model);
   run->model.SetTypeInfo(run->rules.mappings.types);
+  CheckAttestationDates(run->config, Today(), run->model);
 
   EngineOptions engine;
   Anchors(*run, engine);

@@ -3,6 +3,7 @@
 #include "cfn/template.h"
 #include "model/tool_findings.h"
 #include "terraform/plan_format.h"
+#include "terraform/tf_format.h"
 
 namespace iaclint {
 
@@ -35,6 +36,6 @@ const FormatHandler* FindFormat(std::string_view type) {
   return nullptr;
 }
 
-TerraformDirLoader GetTerraformDirLoader() { return nullptr; }
+TerraformDirLoader GetTerraformDirLoader() { return LoadTerraformDir; }
 
 }  // namespace iaclint

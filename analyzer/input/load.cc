@@ -11,6 +11,7 @@
 #include "model/tool_findings.h"
 #include "parse/json_reader.h"
 #include "parse/yaml_reader.h"
+#include "terraform/tf_merge.h"
 
 namespace iaclint {
 
@@ -129,6 +130,20 @@ void ProcessUnit(const Unit& unit, const LoadOptions& options, UnitResult& resul
     }
     return;
   }
+  if (unit.entry.path.ends_with(".tf.json")) {
+    const FileId file = result.fragment.AddFile(SourceFile{unit.entry.path, unit.entry.disk_path, "", ""});
+    result.fragment.diagnostics.push_back(ToolFinding(
+        kUnsupportedInput,
+        "Terraform JSON configuration (.tf.json) is not analysed; analyse the plan "
+        "(terraform show -json) instead",
+        Location{file, 1, 1, 1, 1}));
+    return;
+  }
+  if (unit.entry.explicit_arg && options.forced_type.empty() && !IsDocumentCandidate(unit.entry.path)) {
+    result.fatal = unit.entry.path + ": not a supported input (CloudFormation .yaml/.json/.template, "
+                   "Terraform plan .json or .tf, LZA config, policy .json); use --type to force one";
+    return;
+  }
   auto text = ReadFileBounded(unit.entry.disk_path, options.limits.max_file_bytes);
   if (!text.ok()) {
     if (unit.entry.explicit_arg || IsDocumentCandidate(unit.entry.path)) {
@@ -214,6 +229,7 @@ std::vector<std::string> LoadInputs(const std::vector<WalkEntry>& files, const L
   if (!model.exports().empty()) {
     for (Resource& r : model.resources()) LinkImports(r.properties, model.exports());
   }
+  MergeTerraformConfigurations(model);
   return fatal;
 }
 
