@@ -389,7 +389,7 @@ class Mapper {
     if (!inst.attributes.is(Value::Kind::kMap)) return;
     const std::vector<size_t> targets = AttachTargets(i, a);
     if (targets.empty()) {
-      if (!a.optional) NoteUnattached(i, a);
+      if (!a.optional && NamesATarget(inst, a.by)) NoteUnattached(i, a);
       return;
     }
     for (size_t r : targets) {
@@ -405,6 +405,17 @@ class Mapper {
       list.append = true;
       Write(props, list, std::move(element), Fallback(i));
     }
+  }
+
+  // Whether the attribute that names the target says anything: an attachment to roles only
+  // (aws_iam_policy_attachment without groups) has no group to find, and that is no problem.
+  static bool NamesATarget(const TfResourceInstance& inst, const std::string& by) {
+    if (FindReferences(inst.references, by)) return true;
+    const Value* v = inst.attributes.Find(by);
+    if (!v || v->IsNull()) return false;
+    if (v->is(Value::Kind::kString)) return !v->str().empty();
+    if (v->is(Value::Kind::kList)) return !v->items().empty();
+    return true;
   }
 
   void NoteUnattached(size_t i, const TfAttachSpec& a) {

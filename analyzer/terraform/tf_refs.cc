@@ -14,6 +14,12 @@ bool IsIndex(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// A key written as a literal (0, "k"); `each.key` or `count.index` in a .tf reference is not,
+// and stands for any instance.
+bool LiteralKey(const TfStep& step) {
+  return step.keyed && !step.key.empty() && (step.key[0] == '"' || IsIndex(step.key));
+}
+
 std::string WithoutIndexes(const std::string& path) {
   std::string out;
   size_t start = 0;
@@ -97,7 +103,7 @@ void TfRefResolver::ResolveInto(const std::vector<std::string>& refs,
       auto kids = children_.find(module_path + "|" + steps[1].name);
       if (kids == children_.end()) continue;
       for (const std::string& child : kids->second) {
-        if (steps[1].keyed && steps[1].key != "*") {
+        if (LiteralKey(steps[1])) {
           const std::vector<TfStep> cs = SplitTraversal(child);
           if (cs.empty() || cs.back().key != steps[1].key) continue;
         }
@@ -112,7 +118,7 @@ void TfRefResolver::ResolveInto(const std::vector<std::string>& refs,
     } else if (root == "data") {
       if (steps.size() < 3) continue;
       Group& g = group(module_path + "|data." + steps[1].name + "." + steps[2].name);
-      if (steps[2].keyed && steps[2].key != "*") {
+      if (LiteralKey(steps[2])) {
         g.keys.push_back(steps[2].key);
       } else {
         g.unkeyed = true;
@@ -122,7 +128,7 @@ void TfRefResolver::ResolveInto(const std::vector<std::string>& refs,
       continue;
     } else {
       Group& g = group(module_path + "|" + root + "." + steps[1].name);
-      if (steps[1].keyed && steps[1].key != "*") {
+      if (LiteralKey(steps[1])) {
         g.keys.push_back(steps[1].key);
       } else {
         g.unkeyed = true;

@@ -51,6 +51,8 @@ TEST(TfRefs, ModuleRelativeAndMostSpecificStep) {
   EXPECT_EQ(Addresses(c, r.Resolve({"aws_s3_bucket.b"}, "")),
             (std::vector<std::string>{"aws_s3_bucket.b[0]", "aws_s3_bucket.b[1]"}));
   EXPECT_EQ(Addresses(c, r.Resolve({"aws_s3_bucket.b[*].arn", "aws_s3_bucket.b"}, "")).size(), 2u);
+  // A key that is an expression (.tf: b[each.key]) stands for any instance.
+  EXPECT_EQ(Addresses(c, r.Resolve({"aws_s3_bucket.b[each.key].id"}, "")).size(), 2u);
   EXPECT_EQ(Addresses(c, r.Resolve({"aws_s3_bucket.b[0].id"}, "module.m")),
             std::vector<std::string>{"module.m.aws_s3_bucket.b[0]"});
   EXPECT_TRUE(r.Resolve({"local.x", "each.value", "count.index", "path.module", "var.x"}, "").empty());
