@@ -1,6 +1,7 @@
 #include "terraform/mapping.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "model/tool_findings.h"
 #include "parse/json_reader.h"
@@ -50,7 +51,9 @@ class Mapper {
  public:
   Mapper(const TfConfiguration& config, const TfMapContext& ctx, Fragment& out)
       : config_(config), ctx_(ctx), out_(out), resolver_(config),
-        resource_of_(config.instances.size(), kNone) {}
+        resource_of_(config.instances.size(), kNone) {
+    for (size_t i = 0; i < config.instances.size(); ++i) by_address_.emplace(config.instances[i].address, i);
+  }
 
   void Run() {
     for (size_t i = 0; i < config_.instances.size(); ++i) MapInstance(i);
@@ -274,8 +277,23 @@ class Mapper {
 
   Value RefTo(size_t t, const Location& loc) const { return Value::Ref(KeyOf(t), "", loc); }
 
+  // Instances that unknown values name in their category ("resource:<address>", as the .tf
+  // loader marks a resource attribute known only after apply).
+  void TaggedTargets(const Value& v, const std::vector<std::string>& types,
+                     std::vector<size_t>& out) const {
+    if (v.is(Value::Kind::kUnknown) && v.category().rfind("resource:", 0) == 0) {
+      auto it = by_address_.find(v.category().substr(9));
+      if (it == by_address_.end()) return;
+      const std::string canonical = CanonicalOf(it->second);
+      if (std::find(types.begin(), types.end(), canonical) == types.end()) return;
+      if (std::find(out.begin(), out.end(), it->second) == out.end()) out.push_back(it->second);
+    }
+    for (const Value& item : v.items()) TaggedTargets(item, types, out);
+  }
+
   Value Link(const TfPropertySpec& spec, Value v, const std::string& path, size_t inst) {
-    const std::vector<size_t> targets = LinkTargets(inst, path, spec.link);
+    std::vector<size_t> targets = LinkTargets(inst, path, spec.link);
+    if (targets.empty()) TaggedTargets(v, spec.link, targets);
     if (targets.empty()) return v;
     if (v.is(Value::Kind::kList)) {
       Value out = Value::List(v.loc());
@@ -434,6 +452,7 @@ class Mapper {
   Fragment& out_;
   TfRefResolver resolver_;
   std::vector<size_t> resource_of_;
+  std::unordered_map<std::string, size_t> by_address_;
 };
 
 }  // namespace

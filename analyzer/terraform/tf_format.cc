@@ -35,7 +35,14 @@ void LoadTerraformDir(const Unit& unit, const LoadOptions& options, Fragment& ou
     RemapLocation(loc, remap);
     return loc.known() ? loc : Location{first, 1, 1, 1, 1};
   };
-  for (const Error& e : r.errors) out.diagnostics.push_back(ToolFinding(kParseError, e.message, place(e.where)));
+  for (const Error& e : r.errors) {
+    // A module the loader does not read (outside the analysed tree, or not on disk) is a
+    // limit of this analysis, not a syntax error: Terraform would read the files.
+    const bool unread = e.message.find("outside the analysed root") != std::string::npos ||
+                        e.message.find("does not exist") != std::string::npos;
+    out.diagnostics.push_back(ToolFinding(unread ? kUnsupportedInput : kParseError,
+                                          e.message, place(e.where)));
+  }
   for (const Error& n : r.notes) {
     out.diagnostics.push_back(ToolFinding(kUnsupportedInput, n.message, place(n.where)));
   }
