@@ -115,7 +115,9 @@ json Plan() {
 class TfMerge : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::path(testing::TempDir()) / "tf-merge";
+    // ctest runs each test in its own process, in parallel: one directory per test.
+    dir_ = fs::path(testing::TempDir()) /
+           (std::string("tf-merge-") + testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
     fs::create_directories(dir_ / "infra/modules/trail");
     fs::create_directories(dir_ / "plans");
