@@ -49,10 +49,18 @@ Value Wrap(const Value& tmpl, const Value& element) {
 
 class Mapper {
  public:
-  Mapper(const TfConfiguration& config, const TfMapContext& ctx, Fragment& out)
+  Mapper(TfConfiguration& config, const TfMapContext& ctx, Fragment& out)
       : config_(config), ctx_(ctx), out_(out), resolver_(config),
         resource_of_(config.instances.size(), kNone) {
-    for (size_t i = 0; i < config.instances.size(); ++i) by_address_.emplace(config.instances[i].address, i);
+    identity_.resize(config.instances.size());
+    for (size_t i = 0; i < config.instances.size(); ++i) {
+      by_address_.emplace(config.instances[i].address, i);
+      Identity& id = identity_[i];
+      const Value& attrs = config.instances[i].attributes;
+      if (const Value* v = attrs.Find("arn"); v && v->is(Value::Kind::kString)) id.arn = v->str();
+      if (const Value* v = attrs.Find("id"); v && v->is(Value::Kind::kString)) id.id = v->str();
+      id.name = LiteralName(i);
+    }
   }
 
   void Run() {
@@ -105,17 +113,25 @@ class Mapper {
         if (!p.to.empty()) Write(r.properties, p, inst.attributes, r.loc);
       }
     } else {
-      ApplyProperties(inst.attributes, spec->properties, "", i, r.properties);
+      // Nothing reads this instance's values after it is mapped (links use the identities
+      // taken above), so they move into the resource instead of being copied.
+      consume_ = spec->attach.empty();
+      ApplyProperties(config_.instances[i].attributes, spec->properties, "", i, r.properties);
+      if (consume_) {  // what is left are shells of moved values: free them now
+        config_.instances[i].attributes = Value();
+        config_.instances[i].references.clear();
+      }
+      consume_ = false;
     }
     r.exists = inst.exists;
     resource_of_[i] = out_.resources.size();
     out_.resources.push_back(std::move(r));
   }
 
-  void ApplyProperties(const Value& src, const std::vector<TfPropertySpec>& specs,
+  void ApplyProperties(Value& src, const std::vector<TfPropertySpec>& specs,
                        const std::string& path, size_t inst, Value& dst) {
     for (const TfPropertySpec& spec : specs) {
-      const Value::Member* m = src.FindMember(spec.source);
+      Value::Member* m = FindMutable(src, spec.source);
       const Location key_loc = m ? m->key_loc : src.loc();
       if (!m || IsAbsent(m->value, spec)) {
         if (spec.default_value) {
@@ -137,9 +153,17 @@ class Mapper {
     }
   }
 
-  std::optional<Value> Convert(const TfPropertySpec& spec, const Value& source,
+  static Value::Member* FindMutable(Value& map, const std::string& key) {
+    Value::Member* found = nullptr;
+    for (auto& m : map.members()) {
+      if (m.key == key) found = &m;  // the last duplicate wins, as Find does
+    }
+    return found;
+  }
+
+  std::optional<Value> Convert(const TfPropertySpec& spec, Value& source,
                                const std::string& path, size_t inst) {
-    Value v = source;
+    Value v = consume_ ? std::move(source) : source;
     if (spec.json && v.is(Value::Kind::kString)) v = ParseJsonString(v, path, inst);
     if (!spec.link.empty()) v = Link(spec, std::move(v), path, inst);
     if (spec.has_each) return Blocks(spec, v, path, inst);
@@ -171,12 +195,12 @@ class Mapper {
     return v;
   }
 
-  std::optional<Value> Blocks(const TfPropertySpec& spec, const Value& v, const std::string& path,
+  std::optional<Value> Blocks(const TfPropertySpec& spec, Value& v, const std::string& path,
                               size_t inst) {
     if (v.is(Value::Kind::kUnknown)) return v;
-    std::vector<const Value*> elements;
+    std::vector<Value*> elements;
     if (v.is(Value::Kind::kList)) {
-      for (const Value& e : v.items()) elements.push_back(&e);
+      for (Value& e : v.items()) elements.push_back(&e);
     } else if (v.is(Value::Kind::kMap)) {
       elements.push_back(&v);  // a single nested block written as an object
     } else {
@@ -184,7 +208,7 @@ class Mapper {
     }
     Value list = Value::List(v.loc());
     for (size_t i = 0; i < elements.size(); ++i) {
-      const Value& e = *elements[i];
+      Value& e = *elements[i];
       if (e.is(Value::Kind::kMap)) {
         Value m = Value::Map(e.loc().known() ? e.loc() : v.loc());
         const std::string element_path =
@@ -236,23 +260,19 @@ class Mapper {
   bool Names(size_t t, const std::string& text) const {
     std::string_view s = text;
     if (s.size() > 2 && s.substr(s.size() - 2) == ":*") s.remove_suffix(2);
-    const Value& attrs = config_.instances[t].attributes;
-    for (const char* id : {"arn", "id"}) {
-      const Value* v = attrs.Find(id);
-      if (v && v->is(Value::Kind::kString) && v->str() == s) return true;
-    }
-    const std::string name = NameOf(t);
-    if (name.empty()) return false;
-    if (name == s) return true;
+    const Identity& id = identity_[t];
+    if ((!id.arn.empty() && id.arn == s) || (!id.id.empty() && id.id == s)) return true;
+    if (id.name.empty()) return false;
+    if (id.name == s) return true;
     if (ctx_.types) {
       auto info = ctx_.types->find(CanonicalOf(t));
-      if (info != ctx_.types->end() && NameFromArn(info->second, s) == name) return true;
+      if (info != ctx_.types->end() && NameFromArn(info->second, s) == id.name) return true;
     }
     return false;
   }
 
   // The literal name of instance t: the attribute mapped to its type's name property.
-  std::string NameOf(size_t t) const {
+  std::string LiteralName(size_t t) const {
     const TfTypeSpec* spec = SpecOf(t);
     if (!spec || !ctx_.types) return "";
     auto info = ctx_.types->find(spec->canonical);
@@ -403,7 +423,7 @@ class Mapper {
   }
 
   void Attach(size_t i, const TfAttachSpec& a) {
-    const TfResourceInstance& inst = config_.instances[i];
+    TfResourceInstance& inst = config_.instances[i];
     if (!inst.attributes.is(Value::Kind::kMap)) return;
     const std::vector<size_t> targets = AttachTargets(i, a);
     if (targets.empty()) {
@@ -447,17 +467,22 @@ class Mapper {
         Fallback(i), inst.address));
   }
 
-  const TfConfiguration& config_;
+  TfConfiguration& config_;
   const TfMapContext& ctx_;
   Fragment& out_;
   TfRefResolver resolver_;
   std::vector<size_t> resource_of_;
   std::unordered_map<std::string, size_t> by_address_;
+  struct Identity {
+    std::string arn, id, name;
+  };
+  std::vector<Identity> identity_;  // read before pass 1 moves attribute values out
+  bool consume_ = false;            // pass 1 of a type without attachments: move, not copy
 };
 
 }  // namespace
 
-void MapTerraform(const TfConfiguration& config, const TfMapContext& ctx, Fragment& out) {
+void MapTerraform(TfConfiguration config, const TfMapContext& ctx, Fragment& out) {
   Mapper(config, ctx, out).Run();
 }
 

@@ -77,7 +77,7 @@ struct TfMapContext {
 /// Maps one configuration's instances onto canonical resources in `out` (in instance
 /// order), with IAC0001 for JSON strings that do not parse and IAC0006 for attachments
 /// whose target is not in the configuration.
-void MapTerraform(const TfConfiguration& config, const TfMapContext& ctx, Fragment& out);
+void MapTerraform(TfConfiguration config, const TfMapContext& ctx, Fragment& out);
 
 }  // namespace iaclint
 

@@ -132,8 +132,7 @@ void AddKeep(const std::vector<TfPropertySpec>& specs, TfKeep& keep) {
   }
 }
 
-// The attributes a type's specs read, plus those that identify a resource (links match
-// known names and ARNs).
+// The attributes a type's specs read, plus arn and id (links match known ARNs and ids).
 TfKeep KeepFor(const TfTypeSpec& t) {
   TfKeep keep;
   AddKeep(t.properties, keep);
@@ -141,7 +140,7 @@ TfKeep KeepFor(const TfTypeSpec& t) {
     AddKeep(a.properties, keep);
     keep.keys[a.by].all = true;
   }
-  for (const char* id : {"arn", "id", "name"}) keep.keys[id].all = true;
+  for (const char* id : {"arn", "id"}) keep.keys[id].all = true;
   return keep;
 }
 

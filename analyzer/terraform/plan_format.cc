@@ -113,7 +113,7 @@ void ProcessTerraformPlan(const DocumentInput& in, Fragment& out) {
   }
   TfMapContext ctx{mapping, in.options.mappings ? &in.options.mappings->types : nullptr,
                    in.entry.path, in.file, in.options.limits};
-  MapTerraform(plan->config, ctx, out);
+  MapTerraform(std::move(plan->config), ctx, out);
 }
 
 }  // namespace iaclint

@@ -75,59 +75,38 @@ class BuilderSax {
   ValueBuilder& b_;
 };
 
-Value AfterUnknown() {
-  Value u = Value::Unknown("known only after apply (after_unknown in the plan)");
-  u.set_tag("after-unknown");
-  return u;
-}
-
-bool HasTrue(const Value& v) {
-  if (v.is(Value::Kind::kBool)) return v.boolean();
-  for (const Value& item : v.items()) {
-    if (HasTrue(item)) return true;
-  }
-  for (const auto& m : v.members()) {
-    if (HasTrue(m.value)) return true;
-  }
-  return false;
-}
-
-// Replaces the leaves that after_unknown marks true with Unknown values.
-void MarkUnknown(Value& after, const Value& unknown) {
-  if (unknown.is(Value::Kind::kBool)) {
-    if (unknown.boolean()) after = AfterUnknown();
-    return;
-  }
-  if (!HasTrue(unknown)) return;
-  if (unknown.is(Value::Kind::kMap)) {
-    if (after.IsNull()) after = Value::Map();
-    if (!after.is(Value::Kind::kMap)) return;
-    for (const auto& m : unknown.members()) {
-      if (!HasTrue(m.value)) continue;
-      Value* slot = after.Find(m.key);
-      if (!slot) slot = &after.Set(m.key, Value::Null());
-      MarkUnknown(*slot, m.value);
-    }
-  } else if (unknown.is(Value::Kind::kList)) {
-    if (after.IsNull()) after = Value::List();
-    if (!after.is(Value::Kind::kList)) return;
-    for (size_t i = 0; i < unknown.items().size(); ++i) {
-      if (i >= after.items().size()) after.Add(Value::Null());
-      MarkUnknown(after.items()[i], unknown.items()[i]);
-    }
-  }
-}
-
 // An attribute that is unknown in the plan although the configuration does not set it is
 // computed by the provider (aws_s3_bucket.lifecycle_rule, max_password_age): the
 // configuration declares nothing there, so it is absent rather than unknown. Attributes the
 // configuration sets (literally, through references or in a block) stay unknown.
 void DropComputedUnknowns(Value& attributes, const std::vector<std::string>& configured) {
-  for (auto& m : attributes.members()) {
-    if (!m.value.is(Value::Kind::kUnknown) || m.value.category() != "after-unknown") continue;
-    if (std::find(configured.begin(), configured.end(), m.key) != configured.end()) continue;
-    m.value = Value::Null();
+  auto& members = attributes.members();
+  members.erase(std::remove_if(members.begin(), members.end(),
+                               [&](const Value::Member& m) {
+                                 return m.value.is(Value::Kind::kUnknown) &&
+                                        m.value.category() == "after-unknown" &&
+                                        std::find(configured.begin(), configured.end(),
+                                                  m.key) == configured.end();
+                               }),
+                members.end());
+}
+
+// References that can lead to a resource, of the attributes the mapping reads: locals,
+// count/each and path values lead nowhere, and the rest would only take memory.
+std::map<std::string, std::vector<std::string>> UsefulReferences(
+    const std::map<std::string, std::vector<std::string>>& all, const TfKeep* keep) {
+  std::map<std::string, std::vector<std::string>> out;
+  for (const auto& [path, refs] : all) {
+    if (keep && !keep->all && !keep->keys.count(path.substr(0, path.find('.')))) continue;
+    bool useful = false;
+    for (const std::string& r : refs) {
+      useful |= !(r.rfind("local.", 0) == 0 || r.rfind("each.", 0) == 0 ||
+                  r.rfind("count.", 0) == 0 || r.rfind("path.", 0) == 0 ||
+                  r.rfind("terraform.", 0) == 0);
+    }
+    if (useful) out.emplace(path, refs);
   }
+  return out;
 }
 
 // format_version "1.2" -> 1; nullopt when it does not start with a number.
@@ -140,27 +119,6 @@ std::optional<int> MajorVersion(const std::string& version) {
   }
   if (i == 0) return std::nullopt;
   return major;
-}
-
-bool Skipped(const PlanParts::Entry& e) {
-  if (e.deposed || !e.keep) return true;
-  if (e.actions.empty()) return false;
-  for (const std::string& a : e.actions) {
-    if (a != "delete" && a != "forget") return false;
-  }
-  return true;  // destroyed or forgotten: not part of the desired state
-}
-
-TfResourceInstance MakeInstance(PlanParts::Entry& e, std::string module_path) {
-  TfResourceInstance inst;
-  inst.address = std::move(e.address);
-  inst.module_path = std::move(module_path);
-  inst.mode = e.mode.empty() ? "managed" : std::move(e.mode);
-  inst.type = std::move(e.type);
-  inst.name = std::move(e.name);
-  inst.index = std::move(e.index);
-  inst.loc = e.loc;
-  return inst;
 }
 
 Value ParseValuesSlice(std::string_view text, size_t begin, size_t end, const TfKeep* keep,
@@ -177,35 +135,10 @@ Value ParseValuesSlice(std::string_view text, size_t begin, size_t end, const Tf
 
 void Assemble(std::string_view text, PlanParts& parts, const PlanReadOptions& options,
               TfPlan& plan) {
-  std::unordered_map<std::string, const PlanParts::Entry*> planned;
-  for (const PlanParts::Entry& e : parts.planned) planned.emplace(e.address, &e);
-  auto module_of = [&](const PlanParts::Entry& e) {
-    if (e.has_module_address) return e.module_address;
-    auto it = planned.find(e.address);
-    if (it != planned.end()) return it->second->module_address;
-    return ParseResourceAddress(e.address).module_path;
-  };
-  std::unordered_set<std::string> seen;
-  for (PlanParts::Entry& e : parts.changes) {
-    seen.insert(e.address);
-    if (Skipped(e) || !e.has_after) continue;
-    std::string module_path = module_of(e);
-    Value attributes = std::move(e.after);
-    if (e.all_unknown) {
-      attributes = AfterUnknown();
-    } else {
-      MarkUnknown(attributes, e.after_unknown);
-    }
-    if (!attributes.is(Value::Kind::kMap) && !attributes.is(Value::Kind::kUnknown)) {
-      plan.warnings.push_back(Error{e.address + ": change.after is not an object; skipped", e.loc});
-      continue;
-    }
-    TfResourceInstance inst = MakeInstance(e, std::move(module_path));
-    inst.attributes = std::move(attributes);
-    plan.config.instances.push_back(std::move(inst));
-  }
+  plan.config.instances = std::move(parts.instances);
   // Resources with values but no change entry: a state document, or a plan without
   // resource_changes. Their values are read now, from the bytes recorded during the pass.
+  std::unordered_set<std::string>& seen = parts.changed;
   for (PlanParts::Entry& e : parts.planned) {
     if (!e.keep || seen.count(e.address)) continue;
     seen.insert(e.address);
@@ -221,7 +154,10 @@ void Assemble(std::string_view text, PlanParts& parts, const PlanReadOptions& op
     const std::string key =
         StripInstanceKeys(inst.module_path) + "|" + ParseResourceAddress(inst.address).local;
     auto it = parts.config_refs.find(key);
-    if (it != parts.config_refs.end()) inst.references = it->second;
+    if (it != parts.config_refs.end()) {
+      const TfKeep* keep = options.keep ? &options.keep->find(inst.type)->second : nullptr;
+      inst.references = UsefulReferences(it->second, keep);
+    }
     auto keys = parts.config_keys.find(key);
     if (keys != parts.config_keys.end()) DropComputedUnknowns(inst.attributes, keys->second);
   }

@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "base/text.h"
+#include "terraform/tf_address.h"
 
 namespace iaclint {
 
@@ -94,7 +95,14 @@ bool ValueBuilder::Close() {
     --skip_;
     return false;
   }
-  if (!stack_.empty()) stack_.pop_back();
+  if (!stack_.empty()) {
+    // A plan holds tens of thousands of these small containers: growth slack would add a
+    // third to their size.
+    Value& done = *stack_.back().value;
+    done.members().shrink_to_fit();
+    done.items().shrink_to_fit();
+    stack_.pop_back();
+  }
   return stack_.empty();
 }
 
@@ -431,6 +439,74 @@ bool PlanSax::Close() {
   return true;
 }
 
+Value AfterUnknown() {
+  Value u = Value::Unknown("known only after apply (after_unknown in the plan)");
+  u.set_tag("after-unknown");
+  return u;
+}
+
+bool HasTrue(const Value& v) {
+  if (v.is(Value::Kind::kBool)) return v.boolean();
+  for (const Value& item : v.items()) {
+    if (HasTrue(item)) return true;
+  }
+  for (const auto& m : v.members()) {
+    if (HasTrue(m.value)) return true;
+  }
+  return false;
+}
+
+// Replaces the leaves that after_unknown marks true with Unknown values.
+void MarkUnknown(Value& after, const Value& unknown) {
+  if (unknown.is(Value::Kind::kBool)) {
+    if (unknown.boolean()) after = AfterUnknown();
+    return;
+  }
+  if (!HasTrue(unknown)) return;
+  if (unknown.is(Value::Kind::kMap)) {
+    if (after.IsNull()) after = Value::Map();
+    if (!after.is(Value::Kind::kMap)) return;
+    for (const auto& m : unknown.members()) {
+      if (!HasTrue(m.value)) continue;
+      Value* slot = after.Find(m.key);
+      if (!slot) slot = &after.Set(m.key, Value::Null());
+      MarkUnknown(*slot, m.value);
+    }
+  } else if (unknown.is(Value::Kind::kList)) {
+    if (after.IsNull()) after = Value::List();
+    if (!after.is(Value::Kind::kList)) return;
+    for (size_t i = 0; i < unknown.items().size(); ++i) {
+      if (i >= after.items().size()) after.Add(Value::Null());
+      MarkUnknown(after.items()[i], unknown.items()[i]);
+    }
+  }
+}
+
+namespace {
+
+bool Skipped(const PlanParts::Entry& e) {
+  if (e.deposed || !e.keep) return true;
+  if (e.actions.empty()) return false;
+  for (const std::string& a : e.actions) {
+    if (a != "delete" && a != "forget") return false;
+  }
+  return true;  // destroyed or forgotten: not part of the desired state
+}
+
+}  // namespace
+
+TfResourceInstance MakeInstance(PlanParts::Entry& e, std::string module_path) {
+  TfResourceInstance inst;
+  inst.address = std::move(e.address);
+  inst.module_path = std::move(module_path);
+  inst.mode = e.mode.empty() ? "managed" : std::move(e.mode);
+  inst.type = std::move(e.type);
+  inst.name = std::move(e.name);
+  inst.index = std::move(e.index);
+  inst.loc = e.loc;
+  return inst;
+}
+
 void Prune(Value& v, const TfKeep& keep) {
   if (keep.all) return;
   if (v.is(Value::Kind::kList)) {
@@ -465,8 +541,39 @@ void PlanSax::EndEntry(PlanParts::Entry& e, bool change) {
       Prune(e.after_unknown, it->second);
     }
   }
-  if (!change) e.has_module_address = false;  // planned_values: set by the enclosing module
-  (change ? parts_.changes : parts_.planned).push_back(std::move(e));
+  if (change) {
+    EndChange(e);
+    return;
+  }
+  e.has_module_address = false;  // planned_values: set by the enclosing module
+  parts_.planned_index.emplace(e.address, parts_.planned.size());
+  parts_.planned.push_back(std::move(e));
+}
+
+void PlanSax::EndChange(PlanParts::Entry& e) {
+  parts_.changed.insert(e.address);
+  if (Skipped(e) || !e.has_after) return;
+  std::string module_path;
+  if (e.has_module_address) {
+    module_path = std::move(e.module_address);
+  } else if (auto it = parts_.planned_index.find(e.address); it != parts_.planned_index.end()) {
+    module_path = parts_.planned[it->second].module_address;
+  } else {
+    module_path = ParseResourceAddress(e.address).module_path;
+  }
+  Value attributes = std::move(e.after);
+  if (e.all_unknown) {
+    attributes = AfterUnknown();
+  } else {
+    MarkUnknown(attributes, e.after_unknown);
+  }
+  if (!attributes.is(Value::Kind::kMap) && !attributes.is(Value::Kind::kUnknown)) {
+    parts_.warnings.push_back(Error{e.address + ": change.after is not an object; skipped", e.loc});
+    return;
+  }
+  TfResourceInstance inst = MakeInstance(e, std::move(module_path));
+  inst.attributes = std::move(attributes);
+  parts_.instances.push_back(std::move(inst));
 }
 
 void PlanSax::EndCfgResource() {

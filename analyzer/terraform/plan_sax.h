@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "base/location.h"
@@ -83,8 +84,12 @@ struct PlanParts {
     Location loc;
     size_t values_begin = 0, values_end = 0;  // planned_values: the values object's bytes
   };
-  std::vector<Entry> changes;
+  /// resource_changes, assembled as they are read (after with after_unknown applied), so
+  /// no second copy of the entries is kept.
+  std::vector<TfResourceInstance> instances;
+  std::unordered_set<std::string> changed;  ///< every resource_changes address
   std::vector<Entry> planned;
+  std::unordered_map<std::string, size_t> planned_index;
   /// configuration: "module path|local address" -> attribute path -> references
   std::map<std::string, std::map<std::string, std::vector<std::string>>> config_refs;
   /// configuration: "module path|local address" -> the attributes its block sets
@@ -144,6 +149,7 @@ class PlanSax {
   void Push(Ctx ctx, std::string path = {}, RefMap* sink = nullptr);
   void Scalar(Frame& f, const std::string& name, Value& v);
   void EndEntry(PlanParts::Entry& e, bool change);
+  void EndChange(PlanParts::Entry& e);
   void EndCfgResource();
   void Warn(const std::string& message);
   size_t Offset() const { return static_cast<size_t>(*position_ - text_.data()); }
@@ -168,6 +174,15 @@ class PlanSax {
   } cfg_;
   std::optional<Error> error_;
 };
+
+/// An unknown value as after_unknown marks it (category "after-unknown").
+Value AfterUnknown();
+
+/// Replaces the leaves that after_unknown marks true with Unknown values.
+void MarkUnknown(Value& after, const Value& unknown);
+
+/// A resource instance from a plan entry (its strings are moved out).
+TfResourceInstance MakeInstance(PlanParts::Entry& e, std::string module_path);
 
 /// Drops what `keep` does not ask for (for trees built before their type was known).
 void Prune(Value& v, const TfKeep& keep);

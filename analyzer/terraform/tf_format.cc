@@ -63,7 +63,7 @@ void LoadTerraformDir(const Unit& unit, const LoadOptions& options, Fragment& ou
     return;
   }
   TfMapContext ctx{*mapping, &options.mappings->types, unit.entry.path, first, options.limits};
-  MapTerraform(config, ctx, out);
+  MapTerraform(std::move(config), ctx, out);
 }
 
 }  // namespace iaclint

@@ -1,6 +1,7 @@
 #include "terraform/tf_refs.h"
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "terraform/tf_address.h"
 
@@ -40,16 +41,17 @@ std::string WithoutIndexes(const std::string& path) {
 
 TfRefResolver::TfRefResolver(const TfConfiguration& config) : config_(config) {
   keys_.reserve(config.instances.size());
+  std::unordered_set<std::string> seen_modules;
   for (size_t i = 0; i < config.instances.size(); ++i) {
     const TfResourceInstance& inst = config.instances[i];
     TfAddressParts parts = ParseResourceAddress(inst.address);
     keys_.push_back(parts.key);
     by_resource_[inst.module_path + "|" + parts.local].push_back(i);
+    if (inst.module_path.empty() || seen_modules.count(inst.module_path)) continue;
     for (const std::string& prefix : ModulePathPrefixes(inst.module_path)) {
+      if (!seen_modules.insert(prefix).second) continue;
       const std::vector<TfStep> steps = SplitTraversal(prefix);
-      const std::string parent = ParentModulePath(prefix);
-      auto& kids = children_[parent + "|" + steps.back().name];
-      if (std::find(kids.begin(), kids.end(), prefix) == kids.end()) kids.push_back(prefix);
+      children_[ParentModulePath(prefix) + "|" + steps.back().name].push_back(prefix);
     }
   }
   for (const TfModuleLinks& m : config.modules) {
