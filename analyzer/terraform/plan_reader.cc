@@ -59,7 +59,7 @@ class BuilderSax {
   bool binary(std::vector<uint8_t>&) { return true; }
   bool start_object(size_t) { return Done(b_.Open(Value::Map())); }
   bool key(std::string& k) {
-    b_.Key(std::move(k));
+    b_.Key(k);
     return true;
   }
   bool end_object() { return Done(b_.Close()); }

@@ -67,6 +67,13 @@ Value* ValueBuilder::Place(Value v, const TfKeep** keep) {
   return &top.value->items().back();
 }
 
+bool ValueBuilder::Dropping() const {
+  if (skip_) return true;
+  if (stack_.empty()) return false;
+  const Level& top = stack_.back();
+  return top.keep && top.value->is(Value::Kind::kMap) && !top.keep->keys.count(key_);
+}
+
 bool ValueBuilder::Scalar(Value v) {
   if (skip_) return false;
   const TfKeep* keep = nullptr;
@@ -173,13 +180,17 @@ bool PlanSax::boolean(bool b) { return Value_(Value::Bool(b)); }
 bool PlanSax::number_integer(int64_t n) { return Value_(Value::Number(std::to_string(n))); }
 bool PlanSax::number_unsigned(uint64_t n) { return Value_(Value::Number(std::to_string(n))); }
 bool PlanSax::number_float(double, const std::string& text) { return Value_(Value::Number(text)); }
-bool PlanSax::string(std::string& s) { return Value_(Value::String(std::move(s))); }
+bool PlanSax::string(std::string& s) {
+  if (skip_ || (stack_.back().ctx == Ctx::kBuild && builder_.Dropping())) return true;
+  // A copy, not a move: the parser's buffer keeps its capacity for the next string.
+  return Value_(Value::String(s));
+}
 
 bool PlanSax::key(std::string& k) {
   if (skip_) return true;
   Frame& top = stack_.back();
   if (top.ctx == Ctx::kBuild) {
-    builder_.Key(std::move(k));
+    builder_.Key(k);
     return true;
   }
   if ((top.ctx == Ctx::kChangeEntry || top.ctx == Ctx::kPvResource) && k == "address") {
@@ -192,7 +203,7 @@ bool PlanSax::key(std::string& k) {
     const size_t end = Offset();
     parts_.format_version_loc = cursor_.At(end >= 16 ? end - 16 : 0);
   }
-  top.key = std::move(k);
+  top.key.assign(k);
   return true;
 }
 

@@ -41,7 +41,13 @@ class ValueBuilder {
   bool Scalar(Value v);
   bool Open(Value container);
   bool Close();
-  void Key(std::string key) { key_ = std::move(key); }
+  /// Copies the key: the parser's buffer keeps its capacity for the next token.
+  void Key(const std::string& key) {
+    if (!skip_) key_.assign(key);
+  }
+  /// Whether the next value is dropped (inside a dropped container, or under a key the
+  /// TfKeep does not ask for), so no value need be made for it.
+  bool Dropping() const;
   bool too_deep() const { return too_deep_; }
   Value Take() { return std::move(root_); }
 
