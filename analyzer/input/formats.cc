@@ -2,6 +2,8 @@
 
 #include "cfn/template.h"
 #include "model/tool_findings.h"
+#include "terraform/plan_format.h"
+#include "terraform/tf_format.h"
 
 namespace iaclint {
 
@@ -23,6 +25,7 @@ void ProcessCfn(const DocumentInput& in, const Value& root, Fragment& out) {
 const std::vector<FormatHandler>& Formats() {
   static const std::vector<FormatHandler> formats = {
       {"cfn", nullptr, nullptr, DetectCfn, ProcessCfn},
+      {"tfplan", ClaimsTerraformPlan, ProcessTerraformPlan, nullptr, nullptr},
   };
   return formats;
 }
@@ -34,6 +37,6 @@ const FormatHandler* FindFormat(std::string_view type) {
   return nullptr;
 }
 
-TerraformDirLoader GetTerraformDirLoader() { return nullptr; }
+TerraformDirLoader GetTerraformDirLoader() { return LoadTerraformDir; }
 
 }  // namespace iaclint

@@ -15,6 +15,7 @@
 #include "model/tool_findings.h"
 #include "parse/json_reader.h"
 #include "parse/yaml_reader.h"
+#include "terraform/tf_merge.h"
 
 namespace iaclint {
 
@@ -81,8 +82,10 @@ Result<ParsedDocument> ParseDocument(std::string_view text, const std::string& p
 void ProcessDocument(const WalkEntry& entry, std::string text, const LoadOptions& options,
                      UnitResult& result) {
   Fragment& out = result.fragment;
-  const std::string_view body = StripUtf8Bom(text);
-  const FileId file = out.AddFile(SourceFile{entry.path, entry.disk_path, "", std::string(body)});
+  // The text moves into the file table (a plan may be 100 MB): copied only to drop a BOM.
+  const size_t bom = text.size() - StripUtf8Bom(text).size();
+  const FileId file = out.AddFile(
+      SourceFile{entry.path, entry.disk_path, "", bom ? text.substr(bom) : std::move(text)});
   const std::string_view view = out.files[file].text;
   DocumentInput in{entry, view, file, options};
   const FormatHandler* forced = options.forced_type.empty() ? nullptr : FindFormat(options.forced_type);
@@ -300,6 +303,7 @@ std::vector<std::string> LoadInputs(const std::vector<WalkEntry>& files, const L
   if (!model.exports().empty()) {
     for (Resource& r : model.resources()) LinkImports(r.properties, model.exports());
   }
+  MergeTerraformConfigurations(model);
   return fatal;
 }
 
