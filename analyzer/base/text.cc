@@ -1,6 +1,7 @@
 #include "base/text.h"
 
 #include <algorithm>
+#include <iterator>
 
 namespace iaclint {
 
@@ -17,6 +18,8 @@ int SequenceLength(unsigned char c) {
 
 bool IsContinuation(unsigned char c) { return (c & 0xC0) == 0x80; }
 
+constexpr size_t kCheckpointStride = 256;
+
 }  // namespace
 
 LineIndex::LineIndex(std::string_view text, FileId file) : text_(text), file_(file) {
@@ -28,11 +31,37 @@ LineIndex::LineIndex(std::string_view text, FileId file) : text_(text), file_(fi
       starts_.push_back(i + 1);  // a lone CR ends a line too
     }
   }
+  for (size_t k = 0; k < starts_.size(); ++k) {
+    const size_t end = (k + 1 < starts_.size()) ? starts_[k + 1] : text.size();
+    if (end - starts_[k] > kCheckpointStride) AddCheckpoints(starts_[k], end);
+  }
+}
+
+// Walks a long line exactly as Column() does and remembers where it stood every stride.
+void LineIndex::AddCheckpoints(size_t line_start, size_t line_end) {
+  uint32_t column = 1;
+  size_t i = line_start;
+  size_t next = line_start + kCheckpointStride;
+  while (i < line_end) {
+    if (i >= next) {
+      checkpoints_.emplace_back(i, column);
+      next = i + kCheckpointStride;
+    }
+    const int len = SequenceLength(static_cast<unsigned char>(text_[i]));
+    column += (len == 4) ? 2 : 1;
+    i += (len == 0) ? 1 : static_cast<size_t>(len);
+  }
 }
 
 uint32_t LineIndex::Column(size_t line_start, size_t offset) const {
   uint32_t column = 1;
   size_t i = line_start;
+  auto cp = std::upper_bound(checkpoints_.begin(), checkpoints_.end(),
+                             std::make_pair(offset, UINT32_MAX));
+  if (cp != checkpoints_.begin() && std::prev(cp)->first > line_start) {
+    i = std::prev(cp)->first;
+    column = std::prev(cp)->second;
+  }
   while (i < offset && i < text_.size()) {
     const int len = SequenceLength(static_cast<unsigned char>(text_[i]));
     column += (len == 4) ? 2 : 1;
@@ -120,6 +149,48 @@ uint32_t Utf16Length(std::string_view text) {
     i += (len == 0) ? 1 : static_cast<size_t>(len);
   }
   return n;
+}
+
+std::string PrintableText(std::string_view text) {
+  static const char* kHex = "0123456789abcdef";
+  auto hex2 = [](unsigned c) { return std::string{kHex[c >> 4], kHex[c & 15]}; };
+  std::string out;
+  out.reserve(text.size());
+  size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 || c == 0x7F) {
+      out += "\\x" + hex2(c);
+      ++i;
+      continue;
+    }
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+      ++i;
+      continue;
+    }
+    const std::optional<size_t> bad = FindInvalidUtf8(text.substr(i, 4));
+    const int len = SequenceLength(c);
+    if (len == 0 || (bad && *bad == 0) || i + static_cast<size_t>(len) > text.size()) {
+      out += "\\x" + hex2(c);
+      ++i;
+      continue;
+    }
+    if (c == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0) {  // C1 controls
+      out += "\\u00" + hex2(static_cast<unsigned char>(text[i + 1]));
+    } else {
+      out.append(text.substr(i, static_cast<size_t>(len)));
+    }
+    i += static_cast<size_t>(len);
+  }
+  return out;
+}
+
+std::string_view Utf8Prefix(std::string_view text, size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  size_t end = max_bytes;
+  while (end > 0 && IsContinuation(static_cast<unsigned char>(text[end]))) --end;
+  return text.substr(0, end);
 }
 
 }  // namespace iaclint

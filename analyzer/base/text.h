@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "base/location.h"
@@ -27,10 +28,14 @@ class LineIndex {
 
  private:
   uint32_t Column(size_t line_start, size_t offset) const;
+  void AddCheckpoints(size_t line_start, size_t line_end);
 
   std::string_view text_;
   FileId file_;
   std::vector<size_t> starts_;
+  /// (offset, column) at character boundaries every few hundred bytes of long lines, so a
+  /// column costs O(log n) plus a short walk even in a multi-megabyte one-line file.
+  std::vector<std::pair<size_t, uint32_t>> checkpoints_;
 };
 
 /// The byte offset of the first invalid UTF-8 sequence, or nullopt when the text is valid.
@@ -45,6 +50,14 @@ std::string_view StripUtf8Bom(std::string_view text);
 
 /// Number of UTF-16 code units in a UTF-8 string (invalid bytes count one each).
 uint32_t Utf16Length(std::string_view text);
+
+/// Text from an input made safe to print in any output: valid UTF-8 is kept, but invalid bytes
+/// and control characters (C0, DEL, C1: line breaks, terminal escapes) become \xHH or \uHHHH,
+/// so a hostile file name or key can neither forge an output line nor drive a terminal.
+std::string PrintableText(std::string_view text);
+
+/// `text` cut to at most `max_bytes` without splitting a UTF-8 sequence.
+std::string_view Utf8Prefix(std::string_view text, size_t max_bytes);
 
 }  // namespace iaclint
 

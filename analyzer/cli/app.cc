@@ -12,6 +12,7 @@
 #include "cli/pipeline.h"
 #include "cli/rule_tests.h"
 #include "emit/emitter.h"
+#include "parse/limits.h"
 #include "rules/docs.h"
 
 namespace iaclint {
@@ -84,6 +85,13 @@ void AddCheckOptions(CLI::App& cmd, CheckOptions& o) {
   cmd.add_option("--stdin-filename", o.stdin_name, "name reported for input read from '-'");
   cmd.add_option("-j,--jobs", o.jobs, "parser threads (default: all cores)");
   cmd.add_option("--var-file", o.var_files, "Terraform variable file (repeatable)");
+  for (const LimitSpec& spec : LimitSpecs()) {
+    const std::string name(spec.name);
+    cmd.add_option_function<std::string>(
+           LimitOption(name),
+           [&o, name](const std::string& v) { o.limit_args[name] = v; }, std::string(spec.help))
+        ->type_name(spec.byte_size ? "SIZE" : "N");
+  }
 }
 
 int RunCheckCommand(const CheckOptions& options, const std::vector<std::string>& formats,

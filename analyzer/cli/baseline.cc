@@ -26,7 +26,7 @@ Result<bool> WriteBaseline(const std::string& path, const Report& report, const 
   }
   std::ofstream out(path);
   if (!out) return Error{path + ": cannot write the baseline file", {}};
-  out << doc.dump(2) << "\n";
+  out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   return true;
 }
 

@@ -30,6 +30,8 @@ struct CheckOptions {
   bool no_inline_suppressions = false;
   std::vector<std::string> var_files;
   std::string baseline;
+  /// --max-file-size and the other limits, by their limits: name, as given (validated later).
+  std::map<std::string, std::string> limit_args;
 };
 
 /// Everything a run produced; emitters read it.
@@ -51,6 +53,9 @@ Result<std::unique_ptr<CheckRun>> RunCheck(const CheckOptions& options);
 Result<std::vector<ActiveRule>> ActivateRules(const RuleSet& rules, const Config& config,
                                               const CheckOptions& options,
                                               const std::string& profile);
+
+/// The limits of a run: built-in defaults, then .iaclint.yaml `limits:`, then the options.
+Result<ParseLimits> ResolveLimits(const Config& config, const CheckOptions& options);
 
 /// Today's date (IACLINT_TODAY overrides it, for reproducible tests).
 std::string Today();

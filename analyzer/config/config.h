@@ -51,6 +51,8 @@ struct Config {
   std::vector<Attestation> attestations;
   std::vector<std::string> rulesets;  ///< extra rule directories (relative to the file)
   std::optional<bool> inline_suppressions;
+  /// limits: {max_file_size: 64M, max_depth: 100, ...} (names in parse/limits.h LimitSpecs).
+  std::map<std::string, size_t> limits;
 };
 
 /// Parses a configuration text. `file` is the FileId used in locations of values.

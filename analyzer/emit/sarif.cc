@@ -212,7 +212,7 @@ void EmitSarif(const EmitContext& ctx, std::ostream& out) {
   Json log = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
               {"version", "2.1.0"},
               {"runs", Json::array({run})}};
-  const std::string text = log.dump(2);
+  const std::string text = log.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
   if (text.size() > 10'000'000) {
     std::cerr << "iaclint: warning: the SARIF file is " << text.size()
               << " bytes; GitHub rejects uploads above 10 MB after gzip\n";

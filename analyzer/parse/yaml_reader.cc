@@ -64,6 +64,9 @@ Value TypePlainScalar(const std::string& s) {
   return Value::String(s);
 }
 
+// Thrown by the builder to stop yaml-cpp once a limit is hit (caught in ParseYaml).
+struct Abandon {};
+
 class Builder : public YAML::EventHandler {
  public:
   Builder(std::string_view text, FileId file, const ParseLimits& limits)
@@ -89,10 +92,14 @@ class Builder : public YAML::EventHandler {
     const size_t copied = CountNodes(it->second, limits_.max_alias_nodes + 1);
     alias_nodes_ += copied;
     nodes_ += copied;
-    if (alias_nodes_ > limits_.max_alias_nodes || nodes_ > limits_.max_nodes) {
+    if (alias_nodes_ > limits_.max_alias_nodes) {
       Stop("aliases expand to more than " + std::to_string(limits_.max_alias_nodes) +
-               " values (an alias bomb?)",
+               " values, an alias bomb? (" + LimitHint("max_alias_nodes") + ")",
            mark);
+      return;
+    }
+    if (nodes_ > limits_.max_nodes) {
+      Stop(TooManyValues(), mark);
       return;
     }
     Value copy = it->second;
@@ -177,20 +184,32 @@ class Builder : public YAML::EventHandler {
     return loc;
   }
 
-  void Stop(std::string message, const YAML::Mark& mark) {
-    if (stopped_) return;
-    stopped_ = true;
-    error_ = Error{std::move(message), At(mark)};
+  // Records the first error and abandons the parse: yaml-cpp would otherwise go on scanning
+  // (and copying) the rest of a hostile document only for its events to be ignored.
+  void Stop(std::string message, const YAML::Mark& mark) { StopAt(std::move(message), At(mark)); }
+  void StopAt(std::string message, const Location& where) {
+    if (!stopped_) {
+      stopped_ = true;
+      error_ = Error{std::move(message), where};
+    }
+    throw Abandon{};
+  }
+
+  std::string TooManyValues() const {
+    return "more than " + std::to_string(limits_.max_nodes) + " values (" +
+           LimitHint("max_nodes") + ")";
   }
 
   void Open(Value v, const std::string& tag, YAML::anchor_t anchor, const YAML::Mark& mark) {
     if (stopped_) return;
     if (++nodes_ > limits_.max_nodes) {
-      Stop("more than " + std::to_string(limits_.max_nodes) + " values", mark);
+      Stop(TooManyValues(), mark);
       return;
     }
     if (stack_.size() >= limits_.max_depth) {
-      Stop("nesting deeper than " + std::to_string(limits_.max_depth) + " levels", mark);
+      Stop("nesting deeper than " + std::to_string(limits_.max_depth) + " levels (" +
+               LimitHint("max_depth") + ")",
+           mark);
       return;
     }
     if (tag != "?" && tag != "!" && !tag.empty() && tag.rfind("tag:yaml.org,2002:", 0) != 0) {
@@ -211,8 +230,7 @@ class Builder : public YAML::EventHandler {
   void Emit(Value v, YAML::anchor_t anchor, bool counted = false) {
     if (stopped_) return;
     if (!counted && ++nodes_ > limits_.max_nodes) {
-      stopped_ = true;
-      error_ = Error{"more than " + std::to_string(limits_.max_nodes) + " values", v.loc()};
+      StopAt(TooManyValues(), v.loc());
       return;
     }
     if (anchor) anchors_[anchor] = v;
@@ -293,6 +311,12 @@ std::string Describe(const YAML::Exception& e) {
 
 Result<ParsedDocument> ParseYaml(std::string_view text, FileId file, const ParseLimits& limits) {
   text = StripUtf8Bom(text);
+  if (text.size() > limits.max_yaml_bytes) {
+    return Error{"the YAML file is " + std::to_string(text.size()) +
+                     " bytes, larger than the limit of " + std::to_string(limits.max_yaml_bytes) +
+                     " bytes for YAML (" + LimitHint("max_yaml_size") + "); not analysed",
+                 Location{file, 1, 1, 1, 1}};
+  }
   if (auto bad = FindInvalidUtf8(text)) {
     return Error{"invalid UTF-8 byte sequence", LineIndex(text, file).At(*bad)};
   }
@@ -302,6 +326,8 @@ Result<ParsedDocument> ParseYaml(std::string_view text, FileId file, const Parse
   try {
     YAML::Parser parser(in);
     parser.HandleNextDocument(builder);
+  } catch (const Abandon&) {
+    return builder.error();
   } catch (const YAML::DeepRecursion& e) {
     Location where = builder.lines().At(e.mark.pos < 0 ? 0 : static_cast<size_t>(e.mark.pos));
     return Error{"nesting deeper than yaml-cpp's limit of 2000 levels", where};
