@@ -144,7 +144,7 @@ Value CfnResolver::ResolveAt(const Value& v, size_t depth, bool ignore_tag) {
     return OverLimit("max_depth",
                      "intrinsic functions nested deeper than " +
                          std::to_string(options_.limits.max_depth) + " levels",
-                     v.loc());
+                     "limit", v.loc());
   }
   if (!ignore_tag) {
     const std::string fn = IntrinsicName(v);
@@ -154,17 +154,15 @@ Value CfnResolver::ResolveAt(const Value& v, size_t depth, bool ignore_tag) {
     }
     if (!fn.empty() && fn != "Condition") return Call(fn, ArgOf(v, fn), v.loc(), depth + 1);
   }
-  Value out = v;
+  Value out = v.WithoutChildren();
   out.set_tag("");
   if (v.is(Value::Kind::kList)) {
-    out.items().clear();
     for (const Value& item : v.items()) {
       Value r = ResolveAt(item, depth + 1, false);
       if (r.is(Value::Kind::kNull) && r.has(Value::kNoValue)) continue;
       out.Add(std::move(r));
     }
   } else if (v.is(Value::Kind::kMap)) {
-    out.members().clear();
     for (const auto& m : v.members()) {
       Value r = ResolveAt(m.value, depth + 1, false);
       if (r.is(Value::Kind::kNull) && r.has(Value::kNoValue)) continue;
@@ -225,7 +223,7 @@ Value CfnResolver::Unresolved(const std::string& name, const Location& loc,
 }
 
 Value CfnResolver::OverLimit(const std::string& limit, const std::string& what,
-                             const Location& loc) {
+                             const std::string& category, const Location& loc) {
   if (reported_limits_.insert(limit).second) {
     Location at = loc;
     if (at.file == kNoFile) at.file = file_;
@@ -234,7 +232,7 @@ Value CfnResolver::OverLimit(const std::string& limit, const std::string& what,
         kUnsupportedInput, what + "; the value is treated as unknown (" + LimitHint(limit) + ")",
         at));
   }
-  return UnknownOf(what, "limit", loc);
+  return UnknownOf(what, category, loc);
 }
 
 Value CfnResolver::ParameterValue(const std::string& name, const Location& loc) {
@@ -473,6 +471,7 @@ Value CfnResolver::If(const Value& arg, const Location& loc, size_t depth) {
   size_t leaves = 0;
   for (size_t i = 1; i <= 2; ++i) {
     Value branch = ResolveAt(arg.items()[i], depth + 1, false);
+    if (branch.is(Value::Kind::kUnknown) && branch.category() == "condition-limit") return branch;
     leaves += branch.is(Value::Kind::kChoice) ? branch.items().size() : 1;
     if (branch.is(Value::Kind::kChoice)) {
       // Flatten nested choices so the alternative count is explicit and capped.
@@ -485,7 +484,7 @@ Value CfnResolver::If(const Value& arg, const Location& loc, size_t depth) {
     return OverLimit("max_if_combinations",
                      "more than " + std::to_string(options_.max_choices) +
                          " Fn::If combinations (condition '" + name + "' and others)",
-                     loc);
+                     "condition-limit", loc);
   }
   return choice;
 }

@@ -44,7 +44,8 @@ class CfnResolver {
   Value ParameterValue(const std::string& name, const Location& loc);
   Value Unresolved(const std::string& name, const Location& loc, const std::string& what);
   /// An Unknown for a value cut short by a limit, reported once per limit and template.
-  Value OverLimit(const std::string& limit, const std::string& what, const Location& loc);
+  Value OverLimit(const std::string& limit, const std::string& what, const std::string& category,
+                  const Location& loc);
 
   CondValue EvalCondition(const Value& expr, size_t depth);
   CondValue Equals(const Value& arg, size_t depth);

@@ -71,6 +71,18 @@ void ReportSkipped(const std::vector<std::pair<std::string, std::string>>& skipp
   }
 }
 
+// An attestation past its expiry date no longer counts (IAC0005).
+void CheckAttestationDates(const Config& config, const std::string& today, Model& model) {
+  for (const Attestation& a : config.attestations) {
+    if (a.expires.empty() || a.expires >= today) continue;
+    model.diagnostics().push_back(ToolFinding(
+        kAttestationInvalid,
+        "attestation of control " + a.control + " by " + a.by + " expired on " + a.expires +
+            "; the control is no longer attested",
+        a.where));
+  }
+}
+
 }  // namespace
 
 Result<ParseLimits> ResolveLimits(const Config& config, const CheckOptions& options) {
@@ -189,6 +201,7 @@ Result<std::unique_ptr<CheckRun>> RunCheck(const CheckOptions& options) {
   run->fatal = LoadInputs(walked->files, load, run->model);
   ReportSkipped(walked->skipped, run->model);
   run->model.SetTypeInfo(run->rules.mappings.types);
+  CheckAttestationDates(run->config, Today(), run->model);
 
   EngineOptions engine;
   engine.max_forks = limits->max_if_combinations;
