@@ -25,6 +25,7 @@ candidates() {
     cfn) names=(-name '*.yaml' -o -name '*.yml' -o -name '*.json' -o -name '*.template') ;;
     rule) dirs=(rulesets); names=(-name 'IAC*.yaml') ;;
     config) names=(-name '.iaclint.yaml' -o -name '.iaclint.yml') ;;
+    hcl | terraform) names=(-name '*.tf' -o -name '*.tfvars') ;;
     *) return 0 ;;
   esac
   find "${dirs[@]}" -type f \( "${names[@]}" \) -size -256k -not -path '*/fuzz/*' 2>/dev/null | LC_ALL=C sort

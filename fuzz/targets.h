@@ -9,6 +9,8 @@
 #ifndef IACLINT_FUZZ_TARGETS_H_
 #define IACLINT_FUZZ_TARGETS_H_
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -30,6 +32,8 @@
 #include "rules/engine.h"
 #include "rules/rule.h"
 #include "rules/ruleset.h"
+#include "terraform/hcl_parser.h"
+#include "terraform/tf_loader.h"
 
 namespace iaclint::fuzz {
 
@@ -154,10 +158,52 @@ inline void FuzzConfine(std::string_view data) {
   const std::string& root = ConfineRoot();
   auto resolved = ResolveConfined(data, root + "/sub/template.yaml", root);
   if (!resolved.ok()) return;
+  Require(IsInside(resolved->disk_path, root), "a confined path stays inside the analysed tree");
   std::error_code ec;
   const std::string real = std::filesystem::weakly_canonical(resolved->disk_path, ec).string();
-  Require(IsInside(real, root), "a confined path stays inside the analysed tree");
+  Require(ec || IsInside(real, root), "a confined path's real path stays inside the tree");
   Require(PrintableText(resolved->display) == resolved->display, "displayed paths are printable");
+}
+
+inline HclParseOptions FuzzHclOptions() {
+  HclParseOptions options;
+  options.limits = FuzzLimits();
+  options.base_seconds = 2.0;
+  options.seconds_per_mb = 1.0;
+  return options;
+}
+
+/// A .tf text through tree-sitter and the conversion to the located syntax tree.
+inline void FuzzHcl(std::string_view data) {
+  const HclParseResult r = ParseHcl(data, 0, FuzzHclOptions());
+  for (const Error& e : r.errors) CheckLocation(e.where);
+}
+
+/// A .tf text as a whole root module: parsing, evaluation (expressions, functions, count and
+/// for_each, locals, policy documents) into resource instances.
+inline void FuzzTerraform(std::string_view data) {
+  namespace fs = std::filesystem;
+  static const std::string dir = [] {
+    const fs::path d = fs::temp_directory_path() / ("iaclint-fuzz-tf-" + std::to_string(getpid()));
+    std::error_code ec;
+    fs::create_directories(d, ec);
+    return d.string();
+  }();
+  {
+    std::FILE* f = std::fopen((dir + "/main.tf").c_str(), "wb");
+    if (!f) return;
+    std::fwrite(data.data(), 1, data.size(), f);
+    std::fclose(f);
+  }
+  TfLoadOptions options;
+  options.root = dir;
+  options.parse = FuzzHclOptions();
+  Model model;
+  const TfLoadResult r = LoadTerraformModule(dir, options, model);
+  for (const Error& e : r.errors) {
+    Require(e.where.file == kNoFile || (e.where.line >= 1 && e.where.column >= 1),
+            "a Terraform error in a file has a 1-based place");
+  }
 }
 
 struct Target {
@@ -169,6 +215,7 @@ inline const std::vector<Target>& Targets() {
   static const std::vector<Target> targets = {
       {"json", FuzzJson},     {"yaml", FuzzYaml},     {"cfn", FuzzCfn},
       {"rule", FuzzRule},     {"config", FuzzConfig}, {"confine", FuzzConfine},
+      {"hcl", FuzzHcl},       {"terraform", FuzzTerraform},
   };
   return targets;
 }

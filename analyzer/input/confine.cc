@@ -33,15 +33,18 @@ std::string QuoteReference(std::string_view s) {
 
 namespace {
 
+// The real path (symlinks resolved); empty when it cannot be known (a loop, a name too long),
+// and then the reference is refused rather than trusted in its lexical form.
 fs::path Canonical(const fs::path& p) {
   std::error_code ec;
   fs::path real = fs::weakly_canonical(p, ec);
-  return ec ? p.lexically_normal() : real;
+  return ec ? fs::path() : real;
 }
 
 }  // namespace
 
 bool IsRemoteReference(std::string_view reference) {
+  if (reference.substr(0, 7) == "file://") return false;  // local, and confined like a path
   if (reference.find("://") != std::string_view::npos) return true;
   for (std::string_view p : {"git::", "git@", "s3::", "gcs::", "hg::", "github.com/",
                              "bitbucket.org/"}) {
@@ -64,6 +67,7 @@ Result<ConfinedPath> ResolveConfined(std::string_view reference, const std::stri
   std::error_code ec;
   const fs::path root_real = Canonical(fs::absolute(root, ec));
   const fs::path base = Canonical(fs::absolute(from_disk_path, ec).parent_path());
+  if (root_real.empty() || base.empty()) return Refuse("cannot be resolved");
   // Lexically first: "../../etc/passwd" is refused whether or not it exists.
   const fs::path lexical = (base / fs::path(path)).lexically_normal();
   if (!IsInside(lexical.string(), root_real.string())) {
@@ -71,6 +75,7 @@ Result<ConfinedPath> ResolveConfined(std::string_view reference, const std::stri
   }
   // Then for real: a symbolic link inside the tree may point out of it.
   const fs::path real = Canonical(lexical);
+  if (real.empty()) return Refuse("cannot be resolved (a symbolic link loop or a name too long)");
   if (!IsInside(real.string(), root_real.string())) {
     return Refuse("resolves, through a symbolic link, outside the analysed tree");
   }

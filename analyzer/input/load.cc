@@ -74,8 +74,10 @@ struct UnitResult {
 Result<ParsedDocument> ParseDocument(std::string_view text, const std::string& path, FileId file,
                                      const ParseLimits& limits) {
   const size_t first = text.find_first_not_of(" \t\r\n");
+  // A .yaml file is YAML even when it starts with '{' (flow style; JSON is YAML too).
   const bool json = HasExtension(path, {".json"}) ||
-                    (first != std::string_view::npos && (text[first] == '{' || text[first] == '['));
+                    (!HasExtension(path, {".yaml", ".yml"}) && first != std::string_view::npos &&
+                     (text[first] == '{' || text[first] == '['));
   return json ? ParseJson(text, file, limits) : ParseYaml(text, file, limits);
 }
 

@@ -16,7 +16,8 @@ struct ParseLimits {
   /// Deepest nesting of lists/maps accepted (real templates stay under 30).
   size_t max_depth = 256;
   /// Most values one document may produce, aliases expanded ("billion laughs" guard).
-  size_t max_nodes = 5'000'000;
+  /// (A 10,000-resource template holds under a million; each value costs about 150 bytes.)
+  size_t max_nodes = 2'000'000;
   /// Most values that YAML aliases may copy in one document.
   size_t max_alias_nodes = 1'000'000;
   /// Largest file read, in bytes. Terraform plans of large estates reach 100 MB.

@@ -80,13 +80,13 @@ class Builder : public YAML::EventHandler {
   }
 
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    if (open_anchors_.count(anchor)) {
+      Stop("an alias refers to the node that contains it (recursive alias)", mark);
+      return;
+    }
     auto it = anchors_.find(anchor);
     if (it == anchors_.end()) {
       Stop("alias to an anchor that is not defined yet", mark);
-      return;
-    }
-    if (open_anchors_.count(anchor)) {
-      Stop("an alias refers to the node that contains it (recursive alias)", mark);
       return;
     }
     const size_t copied = CountNodes(it->second, limits_.max_alias_nodes + 1);
@@ -321,8 +321,13 @@ Result<ParsedDocument> ParseYaml(std::string_view text, FileId file, const Parse
     return Error{"invalid UTF-8 byte sequence", LineIndex(text, file).At(*bad)};
   }
   Builder builder(text, file, limits);
-  // yaml-cpp reads from a stream; the copy is the price of its API.
-  std::istringstream in{std::string(text)};
+  // yaml-cpp reads from a stream; the copy is the price of its API. YAML 1.2 ends lines at a
+  // lone CR too, which yaml-cpp does not know: it gets LF instead, at the same offsets.
+  std::string copy(text);
+  for (size_t i = 0; i < copy.size(); ++i) {
+    if (copy[i] == '\r' && (i + 1 == copy.size() || copy[i + 1] != '\n')) copy[i] = '\n';
+  }
+  std::istringstream in{std::move(copy)};
   try {
     YAML::Parser parser(in);
     parser.HandleNextDocument(builder);
