@@ -19,7 +19,7 @@ BUILD_DIR=${BUILD_DIR:-build}
 
 PACKAGES=(cmake ninja-build g++ pkg-config libyaml-cpp-dev nlohmann-json3-dev libcli11-dev
           libgtest-dev libgmock-dev npm git python3 python3-jsonschema pre-commit
-          clang libclang-rt-14-dev strace)
+          zlib1g-dev clang libclang-rt-14-dev strace)
 ASAN_BUILD_DIR=${ASAN_BUILD_DIR:-build-asan}
 
 deps() {

@@ -1,10 +1,13 @@
 #include "cli/pipeline.h"
 
+#include <unistd.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <optional>
 #include <set>
 
 #include "base/files.h"
@@ -68,6 +71,29 @@ void ReportSkipped(const std::vector<std::pair<std::string, std::string>>& skipp
     const FileId file = model.AddFile(SourceFile{path, "", "", ""});
     model.diagnostics().push_back(
         ToolFinding(kUnsupportedInput, "skipped: " + why, Location{file, 1, 1, 1, 1}));
+  }
+}
+
+// A configured parameter must have the kind of its default (a number for min_length, ...).
+std::optional<std::string> ParamTypeProblem(const Value& default_value, const Value& value) {
+  using K = Value::Kind;
+  const K want = default_value.kind();
+  if (want == K::kNull || value.kind() == want) return std::nullopt;
+  const std::string shown = " (default: " + default_value.Render(40) + ")";
+  switch (want) {
+    case K::kNumber:
+      return "must be a number" + shown;
+    case K::kBool:
+      return "must be true or false" + shown;
+    case K::kString:
+      if (value.IsScalar() && !value.IsNull()) return std::nullopt;
+      return "must be a string" + shown;
+    case K::kList:
+      return "must be a list" + shown;
+    case K::kMap:
+      return "must be a map" + shown;
+    default:
+      return std::nullopt;
   }
 }
 
@@ -143,6 +169,11 @@ Result<std::vector<ActiveRule>> ActivateRules(const RuleSet& rules, const Config
                                                              name + "'",
                                                          value.loc()}));
         }
+        if (auto problem = ParamTypeProblem(a.params[name], value)) {
+          return Fail(FormatFileError(
+              config.path,
+              Error{"rule " + r.id + " parameter '" + name + "' " + *problem, value.loc()}));
+        }
         a.params[name] = value;
       }
     }
@@ -151,7 +182,7 @@ Result<std::vector<ActiveRule>> ActivateRules(const RuleSet& rules, const Config
   return out;
 }
 
-Result<std::unique_ptr<CheckRun>> RunCheck(const CheckOptions& options) {
+Result<std::unique_ptr<CheckRun>> PrepareCheck(const CheckOptions& options) {
   auto run = std::make_unique<CheckRun>();
   auto config = LoadConfig(options, run->model);
   if (!config.ok()) return config.error();
@@ -166,10 +197,18 @@ Result<std::unique_ptr<CheckRun>> RunCheck(const CheckOptions& options) {
   auto rules = LoadRuleSet(*dir, extra);
   if (!rules.ok()) return rules.error();
   run->rules = std::move(*rules);
-  const std::string profile = ProfileOf(options, run->config);
-  auto active = ActivateRules(run->rules, run->config, options, profile);
+  run->profile = ProfileOf(options, run->config);
+  auto active = ActivateRules(run->rules, run->config, options, run->profile);
   if (!active.ok()) return active.error();
   run->active = std::move(*active);
+  return run;
+}
+
+Result<std::unique_ptr<CheckRun>> RunCheck(const CheckOptions& options) {
+  auto prepared = PrepareCheck(options);
+  if (!prepared.ok()) return prepared.error();
+  std::unique_ptr<CheckRun> run = std::move(*prepared);
+  const std::string profile = run->profile;
 
   auto limits = ResolveLimits(run->config, options);
   if (!limits.ok()) return limits.error();
@@ -188,6 +227,9 @@ Result<std::unique_ptr<CheckRun>> RunCheck(const CheckOptions& options) {
     }
   }
   if (paths.empty() && !stdin_input) paths.push_back(".");
+  ProgressLine progress(options.progress && ProgressLine::WantedOn(STDERR_FILENO),
+                        ProgressLine::DefaultDelay(), STDERR_FILENO);
+  progress.Stage("looking for inputs", 0);
   auto walked = WalkPaths(paths, walk);
   if (!walked.ok()) return walked.error();
 
@@ -198,11 +240,13 @@ Result<std::unique_ptr<CheckRun>> RunCheck(const CheckOptions& options) {
   load.mappings = &run->rules.mappings;
   load.var_files = options.var_files;
   load.stdin_input = std::move(stdin_input);
+  load.progress = &progress;
   run->fatal = LoadInputs(walked->files, load, run->model);
   ReportSkipped(walked->skipped, run->model);
   run->model.SetTypeInfo(run->rules.mappings.types);
   CheckAttestationDates(run->config, Today(), run->model);
 
+  progress.Stage("checking the baseline", 0);
   EngineOptions engine;
   engine.max_forks = limits->max_if_combinations;
   Anchors(*run, engine);
@@ -222,6 +266,7 @@ Result<std::unique_ptr<CheckRun>> RunCheck(const CheckOptions& options) {
     if (!ok.ok()) return ok.error();
     Summarise(run->report, run->model, report.fail_on);
   }
+  progress.Finish();
   return run;
 }
 

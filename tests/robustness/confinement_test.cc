@@ -9,9 +9,9 @@
 #include <unistd.h>
 
 #include "input/walk.h"
-#include "subprocess.h"
+#include "run_binary.h"
 
-namespace iaclint::testing {
+namespace iaclint::robustness {
 namespace {
 
 constexpr const char* kSecret = "SECRET-7f3a9c-OUTSIDE-THE-TREE";
@@ -215,4 +215,4 @@ TEST(ResolveConfined, RemoteReferencesAreRecognised) {
 }
 
 }  // namespace
-}  // namespace iaclint::testing
+}  // namespace iaclint::robustness

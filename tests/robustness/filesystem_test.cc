@@ -8,9 +8,9 @@
 
 #include <map>
 
-#include "subprocess.h"
+#include "run_binary.h"
 
-namespace iaclint::testing {
+namespace iaclint::robustness {
 namespace {
 
 constexpr const char* kTemplate =
@@ -110,4 +110,4 @@ TEST(HostileTree, ManyFilesAndDeepDirectories) {
 }
 
 }  // namespace
-}  // namespace iaclint::testing
+}  // namespace iaclint::robustness

@@ -12,9 +12,9 @@
 #include <functional>
 #include <optional>
 
-#include "subprocess.h"
+#include "run_binary.h"
 
-namespace iaclint::testing {
+namespace iaclint::robustness {
 namespace {
 
 enum class Format { kCfnYaml, kCfnJson, kTf };
@@ -597,4 +597,4 @@ TEST(HostileOutput, EndlessStandardInputIsBounded) {
 }
 
 }  // namespace
-}  // namespace iaclint::testing
+}  // namespace iaclint::robustness

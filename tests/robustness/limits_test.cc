@@ -5,9 +5,9 @@
 #include <gtest/gtest.h>
 
 #include "config/config.h"
-#include "subprocess.h"
+#include "run_binary.h"
 
-namespace iaclint::testing {
+namespace iaclint::robustness {
 namespace {
 
 TEST(LimitValues, ParseNumbersAndSizes) {
@@ -148,4 +148,4 @@ TEST(LimitOptions, AreListedInHelp) {
 }
 
 }  // namespace
-}  // namespace iaclint::testing
+}  // namespace iaclint::robustness

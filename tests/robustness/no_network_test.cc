@@ -3,9 +3,9 @@
 // socket call at all. Each check is skipped, saying why, where the sandbox forbids it.
 #include <gtest/gtest.h>
 
-#include "subprocess.h"
+#include "run_binary.h"
 
-namespace iaclint::testing {
+namespace iaclint::robustness {
 namespace {
 
 std::vector<std::string> ExampleArgs(const char* format) {
@@ -59,4 +59,4 @@ TEST(NoNetwork, NoSocketIsEverCreated) {
 }
 
 }  // namespace
-}  // namespace iaclint::testing
+}  // namespace iaclint::robustness

@@ -1,8 +1,8 @@
 // Runs the built iaclint as a child process, the way CI runs it on an untrusted pull request,
 // with a wall-clock timeout and a memory cap, and reports how it ended. Header-only because
 // the test build compiles only *_test.cc files.
-#ifndef IACLINT_TESTS_ROBUSTNESS_SUBPROCESS_H_
-#define IACLINT_TESTS_ROBUSTNESS_SUBPROCESS_H_
+#ifndef IACLINT_TESTS_ROBUSTNESS_RUN_BINARY_H_
+#define IACLINT_TESTS_ROBUSTNESS_RUN_BINARY_H_
 
 #include <fcntl.h>
 #include <sys/resource.h>
@@ -24,7 +24,7 @@
 
 #include <nlohmann/json.hpp>
 
-namespace iaclint::testing {
+namespace iaclint::robustness {
 
 #if defined(__SANITIZE_ADDRESS__)
 inline constexpr bool kSanitized = true;
@@ -200,6 +200,6 @@ inline nlohmann::json FindFinding(const RunResult& r, const std::string& rule_id
   return nullptr;
 }
 
-}  // namespace iaclint::testing
+}  // namespace iaclint::robustness
 
-#endif  // IACLINT_TESTS_ROBUSTNESS_SUBPROCESS_H_
+#endif  // IACLINT_TESTS_ROBUSTNESS_RUN_BINARY_H_
