@@ -213,9 +213,9 @@ struct Target {
 
 inline const std::vector<Target>& Targets() {
   static const std::vector<Target> targets = {
-      {"json", FuzzJson},     {"yaml", FuzzYaml},     {"cfn", FuzzCfn},
-      {"rule", FuzzRule},     {"config", FuzzConfig}, {"confine", FuzzConfine},
-      {"hcl", FuzzHcl},       {"terraform", FuzzTerraform},
+      {"json", FuzzJson}, {"yaml", FuzzYaml},           {"cfn", FuzzCfn},
+      {"rule", FuzzRule}, {"config", FuzzConfig},       {"confine", FuzzConfine},
+      {"hcl", FuzzHcl},   {"terraform", FuzzTerraform},
   };
   return targets;
 }

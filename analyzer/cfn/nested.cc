@@ -27,21 +27,23 @@ void FollowNestedStacks(const WalkEntry& entry, size_t first, Fragment& out) {
     const Resource& r = out.resources[i];
     const Value* url = TemplateReference(r);
     if (!url || !IsLiteral(*url) || IsRemoteReference(url->str())) continue;
-    const std::string what = r.source_type == "AWS::CloudFormation::Stack" ? "TemplateURL"
-                                                                            : "Location";
+    const std::string what =
+        r.source_type == "AWS::CloudFormation::Stack" ? "TemplateURL" : "Location";
     auto target = ResolveConfined(url->str(), entry.disk_path, entry.root);
     if (!target.ok()) {
-      out.diagnostics.push_back(RefusedPathFinding(what, url->str(), target.error(), url->loc(), r.id));
+      out.diagnostics.push_back(
+          RefusedPathFinding(what, url->str(), target.error(), url->loc(), r.id));
       continue;
     }
     // stat() only: whether it exists and is a file is known without opening it.
     struct stat st;
     if (stat(target->disk_path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) {
-      out.diagnostics.push_back(ToolFinding(
-          kUnresolvedReference,
-          what + " '" + QuoteReference(url->str()) + "' names no file in the analysed tree; the nested template "
-                                     "is not analysed",
-          url->loc(), r.id));
+      out.diagnostics.push_back(
+          ToolFinding(kUnresolvedReference,
+                      what + " '" + QuoteReference(url->str()) +
+                          "' names no file in the analysed tree; the nested template "
+                          "is not analysed",
+                      url->loc(), r.id));
       continue;
     }
     out.follow.push_back(FollowUp{target->display, target->disk_path, entry.root});

@@ -46,8 +46,8 @@ fs::path Canonical(const fs::path& p) {
 bool IsRemoteReference(std::string_view reference) {
   if (reference.substr(0, 7) == "file://") return false;  // local, and confined like a path
   if (reference.find("://") != std::string_view::npos) return true;
-  for (std::string_view p : {"git::", "git@", "s3::", "gcs::", "hg::", "github.com/",
-                             "bitbucket.org/"}) {
+  for (std::string_view p :
+       {"git::", "git@", "s3::", "gcs::", "hg::", "github.com/", "bitbucket.org/"}) {
     if (reference.substr(0, p.size()) == p) return true;
   }
   return false;
@@ -86,9 +86,10 @@ Result<ConfinedPath> ResolveConfined(std::string_view reference, const std::stri
 
 Finding RefusedPathFinding(const std::string& what, std::string_view reference, const Error& why,
                            const Location& where, std::string resource) {
-  Finding f = ToolFinding(kUnresolvedReference,
-                          what + " '" + QuoteReference(reference) + "' " + why.message + "; not read",
-                          where, std::move(resource));
+  Finding f =
+      ToolFinding(kUnresolvedReference,
+                  what + " '" + QuoteReference(reference) + "' " + why.message + "; not read",
+                  where, std::move(resource));
   f.severity = Severity::kWarning;
   return f;
 }

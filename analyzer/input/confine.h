@@ -40,8 +40,8 @@ std::string QuoteReference(std::string_view reference);
 /// The finding for a refused reference: IAC0006 (unresolved-reference) as a warning at `where`,
 /// e.g. "TemplateURL '../../etc/passwd' is outside the analysed tree; not read".
 /// `what` names the field ("TemplateURL", "module source", "evidence").
-Finding RefusedPathFinding(const std::string& what, std::string_view reference,
-                           const Error& why, const Location& where, std::string resource = "");
+Finding RefusedPathFinding(const std::string& what, std::string_view reference, const Error& why,
+                           const Location& where, std::string resource = "");
 
 }  // namespace iaclint
 

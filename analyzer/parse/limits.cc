@@ -56,7 +56,10 @@ std::optional<size_t> ParseLimitValue(const LimitSpec& spec, std::string_view te
       return std::nullopt;
     }
     const char u = unit[0];
-    shift = (u == 'K' || u == 'k') ? 10 : (u == 'M' || u == 'm') ? 20 : (u == 'G' || u == 'g') ? 30 : 0;
+    shift = (u == 'K' || u == 'k')   ? 10
+            : (u == 'M' || u == 'm') ? 20
+            : (u == 'G' || u == 'g') ? 30
+                                     : 0;
     unit.remove_prefix(1);
     if (unit == "i" || unit == "iB" || unit == "B") unit = {};
     if (shift == 0 || !unit.empty()) {
@@ -64,8 +67,10 @@ std::optional<size_t> ParseLimitValue(const LimitSpec& spec, std::string_view te
                std::string(text.substr(0, 40)) + "'";
       return std::nullopt;
     }
-    if (value > (spec.max >> shift)) value = spec.max + 1;  // out of range, reported below
-    else value <<= shift;
+    if (value > (spec.max >> shift))
+      value = spec.max + 1;  // out of range, reported below
+    else
+      value <<= shift;
   }
   if (value < spec.min || value > spec.max) {
     *error = "must be between " + std::to_string(spec.min) + " and " + std::to_string(spec.max);

@@ -2,12 +2,11 @@
 // nothing of a file outside it ever reaches any output. Both the helper (ResolveConfined) and
 // the binary are tested; the binary's outputs are searched for a marker that only the outside
 // file holds.
-#include "input/confine.h"
-
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "input/confine.h"
 #include "input/walk.h"
 #include "run_binary.h"
 
@@ -19,8 +18,11 @@ constexpr const char* kSecret = "SECRET-7f3a9c-OUTSIDE-THE-TREE";
 // A valid template, so that following it would visibly add a resource and the marker.
 std::string OutsideTemplate() {
   return std::string("AWSTemplateFormatVersion: \"2010-09-09\"\nDescription: ") + kSecret +
-         "\nResources:\n  " + "SecretBudget:\n    Type: AWS::Budgets::Budget\n"
-         "    Properties:\n      Budget: {BudgetName: " + kSecret + ", BudgetType: COST, "
+         "\nResources:\n  " +
+         "SecretBudget:\n    Type: AWS::Budgets::Budget\n"
+         "    Properties:\n      Budget: {BudgetName: " +
+         kSecret +
+         ", BudgetType: COST, "
          "TimeUnit: MONTHLY, BudgetLimit: {Amount: 1, Unit: USD}}\n";
 }
 
@@ -65,8 +67,8 @@ class Confinement : public ::testing::Test {
     EXPECT_EQ(f.value("line", 0), static_cast<int>(line));
     EXPECT_EQ(f.value("severity", ""), "warning");
     EXPECT_NE(f.value("message", "").find("not read"), std::string::npos);
-    EXPECT_FALSE(FindFinding(json_run, "IAC0601").is_null())
-        << "the outside budget was counted\n" << json_run.Describe();
+    EXPECT_FALSE(FindFinding(json_run, "IAC0601").is_null()) << "the outside budget was counted\n"
+                                                             << json_run.Describe();
   }
 
   TempDir dir_;
@@ -109,8 +111,8 @@ TEST_F(Confinement, StandardInputHasNoTreeToFollow) {
   RunOptions options;
   options.cwd = dir_ / "tree";
   options.stdin_path = dir_ / "tree/parent.yaml";
-  const RunResult r = RunIaclint({"check", "-", "--stdin-filename", "parent.yaml", "--format",
-                                  "json"}, options);
+  const RunResult r =
+      RunIaclint({"check", "-", "--stdin-filename", "parent.yaml", "--format", "json"}, options);
   EXPECT_EQ(r.exit_code, 1) << r.Describe();
   EXPECT_FALSE(FindFinding(r, "IAC0006", "standard input").is_null()) << r.Describe();
   EXPECT_EQ(r.out.find(kSecret), std::string::npos);
@@ -126,7 +128,7 @@ TEST_F(Confinement, LocalNestedTemplateInsideTheTreeIsAnalysedOnce) {
   RunResult r = RunIaclint({"check", ".", "--format", "json"}, options);
   ASSERT_TRUE(r.exit_code == 0 || r.exit_code == 1) << r.Describe();
   EXPECT_TRUE(FindFinding(r, "IAC0601").is_null()) << "the nested budget was not seen\n"
-                                                    << r.Describe();
+                                                   << r.Describe();
   auto doc = nlohmann::json::parse(r.out);
   std::vector<std::string> files;
   for (const auto& f : doc["files"]) files.push_back(f["file"]);
@@ -179,7 +181,7 @@ TEST(ResolveConfined, RefusesEverythingThatLeavesTheRoot) {
   auto ok = ResolveConfined("../inside.yaml", from, root);
   ASSERT_TRUE(ok.ok()) << ok.error().message;
   EXPECT_EQ(ok->disk_path, dir / "root/inside.yaml");
-  EXPECT_TRUE(ResolveConfined("up/inside.yaml", from, root).ok());  // a link that stays inside
+  EXPECT_TRUE(ResolveConfined("up/inside.yaml", from, root).ok());      // a link that stays inside
   EXPECT_TRUE(ResolveConfined("not/yet/there.yaml", from, root).ok());  // need not exist
   for (const char* bad : {"../../secret.yaml", "../..", "/etc/passwd", "out.yaml", "up/../../../x",
                           "file:///etc/passwd", "file://h/x", "", "a/../../../b"}) {
@@ -200,7 +202,8 @@ TEST(ResolveConfined, RefusesEverythingThatLeavesTheRoot) {
   const Finding f = RefusedPathFinding("TemplateURL", "../../secret.yaml\n", refused.error(),
                                        Location{0, 3, 7, 3, 9});
   EXPECT_EQ(f.rule_id, "IAC0006");
-  EXPECT_EQ(f.message, "TemplateURL '../../secret.yaml\\x0a' is outside the analysed tree; not read");
+  EXPECT_EQ(f.message,
+            "TemplateURL '../../secret.yaml\\x0a' is outside the analysed tree; not read");
   EXPECT_EQ(f.message.find(dir.path()), std::string::npos);
 }
 

@@ -38,11 +38,11 @@ TEST(HostileTree, SymlinkLoopsEnd) {
   TempDir dir;
   dir.Write("t.yaml", kTemplate);
   mkdir((dir / "a").c_str(), 0755);
-  ASSERT_EQ(symlink("..", (dir / "a/up").c_str()), 0);     // a/up -> the root
-  ASSERT_EQ(symlink("self", (dir / "self").c_str()), 0);   // a link to itself
-  ASSERT_EQ(symlink("b", (dir / "c").c_str()), 0);         // c -> b -> c
+  ASSERT_EQ(symlink("..", (dir / "a/up").c_str()), 0);    // a/up -> the root
+  ASSERT_EQ(symlink("self", (dir / "self").c_str()), 0);  // a link to itself
+  ASSERT_EQ(symlink("b", (dir / "c").c_str()), 0);        // c -> b -> c
   ASSERT_EQ(symlink("c", (dir / "b").c_str()), 0);
-  ASSERT_EQ(symlink("a", (dir / "a2").c_str()), 0);        // a second name for a directory
+  ASSERT_EQ(symlink("a", (dir / "a2").c_str()), 0);  // a second name for a directory
   ExpectAnalysed(Check(dir, {"."}), 1);
 }
 

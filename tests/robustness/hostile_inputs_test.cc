@@ -36,13 +36,13 @@ const std::vector<FormatRow>& Formats() {
 
 /// One generated hostile file and what the run must show.
 struct Case {
-  std::string content;  ///< used when `write` is empty
+  std::string content;                       ///< used when `write` is empty
   std::function<void(std::ostream&)> write;  ///< for files too large to hold twice
-  std::string expect_id;    ///< a finding that must be reported ("" = none in particular)
-  std::string expect_text;  ///< ...whose message contains this
-  uint32_t expect_line = 0;  ///< ...at this line (0 = any line >= 1)
-  bool big = false;          ///< analysed once (walk), not also as an explicit argument
-  bool also_sarif = false;   ///< analysed once more with --format sarif
+  std::string expect_id;          ///< a finding that must be reported ("" = none in particular)
+  std::string expect_text;        ///< ...whose message contains this
+  uint32_t expect_line = 0;       ///< ...at this line (0 = any line >= 1)
+  bool big = false;               ///< analysed once (walk), not also as an explicit argument
+  bool also_sarif = false;        ///< analysed once more with --format sarif
   std::vector<std::string> args;  ///< extra options
 };
 
@@ -62,8 +62,7 @@ std::string WithProperty(Format f, const std::string& value) {
   if (f == Format::kTf) return "resource \"aws_s3_bucket\" \"b\" {\n  x = " + value + "\n}\n";
   if (f == Format::kCfnYaml) {
     return std::string(kYamlHeader) +
-           "Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      X: " + value +
-           "\n";
+           "Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      X: " + value + "\n";
   }
   return "{\"AWSTemplateFormatVersion\": \"2010-09-09\", \"Resources\": {\"B\": {\"Type\": "
          "\"AWS::S3::Bucket\", \"Properties\": {\"X\": " +
@@ -71,7 +70,9 @@ std::string WithProperty(Format f, const std::string& value) {
 }
 
 // A string literal in the format's syntax (YAML plain scalars need no quotes).
-std::string Str(Format f, const std::string& s) { return f == Format::kCfnYaml ? s : "\"" + s + "\""; }
+std::string Str(Format f, const std::string& s) {
+  return f == Format::kCfnYaml ? s : "\"" + s + "\"";
+}
 
 std::optional<Case> AliasBomb(Format f) {
   if (f != Format::kCfnYaml) return std::nullopt;
@@ -91,13 +92,19 @@ std::optional<Case> SelfReferencingAlias(Format f) {
   return Case{std::string(kYamlHeader) +
                   "Resources:\n  B: &b\n    Type: AWS::S3::Bucket\n    Properties:\n"
                   "      Self: *b\n",
-              {}, "IAC0001", "recursive alias", 6};
+              {},
+              "IAC0001",
+              "recursive alias",
+              6};
 }
 
 std::optional<Case> UndefinedAlias(Format f) {
   if (f != Format::kCfnYaml) return std::nullopt;
-  return Case{std::string(kYamlHeader) + "Resources:\n  B:\n    Type: *nowhere\n", {}, "IAC0001",
-              "anchor is not defined", 4};
+  return Case{std::string(kYamlHeader) + "Resources:\n  B:\n    Type: *nowhere\n",
+              {},
+              "IAC0001",
+              "anchor is not defined",
+              4};
 }
 
 std::optional<Case> Nesting100kFlow(Format f) {
@@ -108,18 +115,20 @@ std::optional<Case> Nesting100kFlow(Format f) {
 
 std::optional<Case> Nesting100kMaps(Format f) {
   const size_t n = 100'000;
-  const std::string deep =
-      f == Format::kCfnYaml ? Repeat("{a: ", n) + "1" + Repeat("}", n)
-      : f == Format::kTf    ? Repeat("{a = ", n) + "1" + Repeat("}", n)
-                            : Repeat("{\"a\": ", n) + "1" + Repeat("}", n);
+  const std::string deep = f == Format::kCfnYaml ? Repeat("{a: ", n) + "1" + Repeat("}", n)
+                           : f == Format::kTf    ? Repeat("{a = ", n) + "1" + Repeat("}", n)
+                                                 : Repeat("{\"a\": ", n) + "1" + Repeat("}", n);
   return Case{WithProperty(f, deep), {}, "IAC0001", f == Format::kTf ? "" : "nesting deeper"};
 }
 
 std::optional<Case> Nesting100kBlock(Format f) {
   if (f != Format::kCfnYaml) return std::nullopt;
   // "- - - - x": block sequences nested on one line.
-  return Case{WithProperty(f, "\n        " + Repeat("- ", 100'000) + "x"), {}, "IAC0001",
-              "nesting deeper", 7};
+  return Case{WithProperty(f, "\n        " + Repeat("- ", 100'000) + "x"),
+              {},
+              "IAC0001",
+              "nesting deeper",
+              7};
 }
 
 // 200 MB on one line: YAML over --max-yaml-size is refused at once; JSON is read, and its
@@ -162,7 +171,7 @@ std::optional<Case> SingleLine200MBString(Format f) {
   if (f != Format::kCfnJson) return std::nullopt;
   constexpr size_t kSize = size_t{200} << 20;
   Case c;
-  c.big = true;  // parsed in full: one string value
+  c.big = true;         // parsed in full: one string value
   c.also_sarif = true;  // findings on a 200 MB line: regions and line hashes stay cheap
   c.write = [](std::ostream& out) {
     out << "{\"AWSTemplateFormatVersion\": \"2010-09-09\", \"Description\": \"";
@@ -174,14 +183,20 @@ std::optional<Case> SingleLine200MBString(Format f) {
 }
 
 std::optional<Case> InvalidUtf8(Format f) {
-  return Case{WithProperty(f, Str(f, "caf\xC3\x28 \xFF")), {}, "IAC0001",
+  return Case{WithProperty(f, Str(f, "caf\xC3\x28 \xFF")),
+              {},
+              "IAC0001",
               f == Format::kTf ? "" : "invalid UTF-8",
-              f == Format::kCfnYaml ? 6u : f == Format::kTf ? 2u : 1u};
+              f == Format::kCfnYaml ? 6u
+              : f == Format::kTf    ? 2u
+                                    : 1u};
 }
 
 std::optional<Case> Overlong(Format f) {
   // "/" as an overlong two-byte sequence, and an encoded UTF-16 surrogate.
-  return Case{WithProperty(f, "\"\xC0\xAF \xED\xA0\x80\""), {}, "IAC0001",
+  return Case{WithProperty(f, "\"\xC0\xAF \xED\xA0\x80\""),
+              {},
+              "IAC0001",
               f == Format::kTf ? "" : "invalid UTF-8"};
 }
 
@@ -215,8 +230,9 @@ std::optional<Case> CrlfDuplicateKey(Format f) {
       f == Format::kTf ? "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"a\"\n}\n"
                          "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"b\"\n}\n"
       : f == Format::kCfnYaml
-          ? std::string(kYamlHeader) + "Resources:\n  B:\n    Type: AWS::S3::Bucket\n  B:\n"
-                                       "    Type: AWS::S3::Bucket\n"
+          ? std::string(kYamlHeader) +
+                "Resources:\n  B:\n    Type: AWS::S3::Bucket\n  B:\n"
+                "    Type: AWS::S3::Bucket\n"
           : "{\n\"AWSTemplateFormatVersion\": \"2010-09-09\",\n\"Resources\": {\n\"B\": "
             "{\"Type\": \"AWS::S3::Bucket\"},\n\"B\": {\"Type\": \"AWS::S3::Bucket\"}\n}\n}\n";
   std::string crlf;
@@ -244,7 +260,9 @@ std::optional<Case> DuplicateKeys(Format f) {
   if (f == Format::kTf) return Case{WithProperty(f, "{k = 1, k = 2, k = 3}"), {}, "", ""};
   return Case{WithProperty(f, f == Format::kCfnYaml ? "{k: 1, k: 2, k: 3}"
                                                     : "{\"k\": 1, \"k\": 2, \"k\": 3}"),
-              {}, "IAC0001", "duplicate key 'k'"};
+              {},
+              "IAC0001",
+              "duplicate key 'k'"};
 }
 
 // Fn::If nested 10,000 deep: stopped by --max-depth while parsing.
@@ -252,8 +270,8 @@ std::optional<Case> FnIfChain10000(Format f) {
   const size_t n = 10'000;
   std::string v;
   if (f == Format::kTf) {  // the conditional operator, 10,000 deep
-    return Case{WithProperty(f, Repeat("var.c ? \"a\" : (", n) + "\"b\"" + Repeat(")", n)), {},
-                "", ""};
+    return Case{
+        WithProperty(f, Repeat("var.c ? \"a\" : (", n) + "\"b\"" + Repeat(")", n)), {}, "", ""};
   }
   if (f == Format::kCfnYaml) {
     v = Repeat("!If [C, a, ", n) + "b" + Repeat("]", n);
@@ -270,7 +288,8 @@ std::optional<Case> FnIfBalanced(Format f) {
   std::function<std::string(int)> tree = [&](int depth) -> std::string {
     if (depth == 0) return f == Format::kCfnYaml ? "leaf" : "\"leaf\"";
     const std::string c = "C" + std::to_string(depth);
-    if (f == Format::kCfnYaml) return "!If [" + c + ", " + tree(depth - 1) + ", " + tree(depth - 1) + "]";
+    if (f == Format::kCfnYaml)
+      return "!If [" + c + ", " + tree(depth - 1) + ", " + tree(depth - 1) + "]";
     return "{\"Fn::If\": [\"" + c + "\", " + tree(depth - 1) + ", " + tree(depth - 1) + "]}";
   };
   std::string text = WithProperty(f, tree(13));
@@ -299,7 +318,8 @@ std::optional<Case> FnIfWideAndConditionChain(Format f) {
     for (size_t i = 0; i < n; ++i) {
       text += "  l" + std::to_string(i) + " = local.l" + std::to_string(i + 1) + "\n";
     }
-    text += "  l" + std::to_string(n) + " = 1\n}\nresource \"aws_s3_bucket\" \"b\" {\n"
+    text += "  l" + std::to_string(n) +
+            " = 1\n}\nresource \"aws_s3_bucket\" \"b\" {\n"
             "  bucket = local.l0\n}\n";
     return Case{text, {}, "", ""};
   }
@@ -311,10 +331,12 @@ std::optional<Case> FnIfWideAndConditionChain(Format f) {
               ", !Equals [!Ref AWS::Region, x]]\n";
     }
     text += "  C" + std::to_string(n) + ": !Equals [!Ref AWS::Region, y]\n";
-    text += "Resources:\n  Budget:\n    Type: AWS::Budgets::Budget\n    Condition: C0\n"
-            "    Properties:\n      NotificationsWithSubscribers:\n";
+    text +=
+        "Resources:\n  Budget:\n    Type: AWS::Budgets::Budget\n    Condition: C0\n"
+        "    Properties:\n      NotificationsWithSubscribers:\n";
     for (size_t i = 0; i < n; ++i) {
-      text += "        - !If [C" + std::to_string(i) + ", {Notification: {Threshold: 80}}, "
+      text += "        - !If [C" + std::to_string(i) +
+              ", {Notification: {Threshold: 80}}, "
               "!Ref AWS::NoValue]\n";
     }
     return Case{text, {}, "", ""};
@@ -322,11 +344,14 @@ std::optional<Case> FnIfWideAndConditionChain(Format f) {
   text = "{\"AWSTemplateFormatVersion\": \"2010-09-09\", \"Conditions\": {";
   for (size_t i = 0; i < n; ++i) {
     text += "\"C" + std::to_string(i) + "\": {\"Fn::Or\": [{\"Condition\": \"C" +
-            std::to_string(i + 1) + "\"}, {\"Fn::Equals\": [{\"Ref\": \"AWS::Region\"}, \"x\"]}]}, ";
+            std::to_string(i + 1) +
+            "\"}, {\"Fn::Equals\": [{\"Ref\": \"AWS::Region\"}, \"x\"]}]}, ";
   }
-  text += "\"C" + std::to_string(n) + "\": {\"Fn::Equals\": [{\"Ref\": \"AWS::Region\"}, \"y\"]}}, ";
-  text += "\"Resources\": {\"Budget\": {\"Type\": \"AWS::Budgets::Budget\", \"Condition\": \"C0\", "
-          "\"Properties\": {\"NotificationsWithSubscribers\": [";
+  text +=
+      "\"C" + std::to_string(n) + "\": {\"Fn::Equals\": [{\"Ref\": \"AWS::Region\"}, \"y\"]}}, ";
+  text +=
+      "\"Resources\": {\"Budget\": {\"Type\": \"AWS::Budgets::Budget\", \"Condition\": \"C0\", "
+      "\"Properties\": {\"NotificationsWithSubscribers\": [";
   for (size_t i = 0; i < n; ++i) {
     text += std::string(i ? ", " : "") + "{\"Fn::If\": [\"C" + std::to_string(i) +
             "\", {\"Notification\": {\"Threshold\": 80}}, {\"Ref\": \"AWS::NoValue\"}]}";
@@ -337,52 +362,64 @@ std::optional<Case> FnIfWideAndConditionChain(Format f) {
 
 std::optional<Case> CircularReferences(Format f) {
   if (f == Format::kTf) {
-    return Case{"locals {\n  a = local.b\n  b = local.a\n  c = local.c\n}\n"
-                "variable \"v\" {\n  default = var.v\n}\n"
-                "resource \"aws_s3_bucket\" \"a\" {\n  bucket = aws_s3_bucket.b.id\n"
-                "  depends_on = [aws_s3_bucket.b]\n}\n"
-                "resource \"aws_s3_bucket\" \"b\" {\n  bucket = aws_s3_bucket.a.arn\n"
-                "  depends_on = [aws_s3_bucket.a]\n  tags = { a = local.a, v = var.v }\n}\n"
-                "module \"m\" {\n  source = \"./\"\n}\n",
-                {}, "", ""};
+    return Case{
+        "locals {\n  a = local.b\n  b = local.a\n  c = local.c\n}\n"
+        "variable \"v\" {\n  default = var.v\n}\n"
+        "resource \"aws_s3_bucket\" \"a\" {\n  bucket = aws_s3_bucket.b.id\n"
+        "  depends_on = [aws_s3_bucket.b]\n}\n"
+        "resource \"aws_s3_bucket\" \"b\" {\n  bucket = aws_s3_bucket.a.arn\n"
+        "  depends_on = [aws_s3_bucket.a]\n  tags = { a = local.a, v = var.v }\n}\n"
+        "module \"m\" {\n  source = \"./\"\n}\n",
+        {},
+        "",
+        ""};
   }
   if (f == Format::kCfnYaml) {
-    return Case{std::string(kYamlHeader) +
-                    "Parameters:\n  P: {Type: String, Default: !Ref P}\n"
-                    "  Q: {Type: String, Default: !Sub '${Q}-${P}'}\n"
-                    "Conditions:\n  C: !Condition C\n  D: !Not [!Condition E]\n"
-                    "  E: !And [!Condition D, !Condition C]\n"
-                    "Resources:\n"
-                    "  A:\n    Type: AWS::S3::Bucket\n    DependsOn: [B, A]\n    Condition: D\n"
-                    "    Properties:\n      BucketName: !Ref B\n      Tags: [{Key: q, Value: !Ref Q}]\n"
-                    "  B:\n    Type: AWS::S3::Bucket\n    DependsOn: A\n"
-                    "    Properties:\n      BucketName: !GetAtt A.Arn\n"
-                    "      X: !If [E, !Ref B, !Sub '${A.Arn}${B}']\n"
-                    "  Trail:\n    Type: AWS::CloudTrail::Trail\n"
-                    "    Properties:\n      S3BucketName: !Ref Trail\n      IsLogging: true\n",
-                {}, "", ""};
+    return Case{
+        std::string(kYamlHeader) +
+            "Parameters:\n  P: {Type: String, Default: !Ref P}\n"
+            "  Q: {Type: String, Default: !Sub '${Q}-${P}'}\n"
+            "Conditions:\n  C: !Condition C\n  D: !Not [!Condition E]\n"
+            "  E: !And [!Condition D, !Condition C]\n"
+            "Resources:\n"
+            "  A:\n    Type: AWS::S3::Bucket\n    DependsOn: [B, A]\n    Condition: D\n"
+            "    Properties:\n      BucketName: !Ref B\n      Tags: [{Key: q, Value: !Ref Q}]\n"
+            "  B:\n    Type: AWS::S3::Bucket\n    DependsOn: A\n"
+            "    Properties:\n      BucketName: !GetAtt A.Arn\n"
+            "      X: !If [E, !Ref B, !Sub '${A.Arn}${B}']\n"
+            "  Trail:\n    Type: AWS::CloudTrail::Trail\n"
+            "    Properties:\n      S3BucketName: !Ref Trail\n      IsLogging: true\n",
+        {},
+        "",
+        ""};
   }
-  return Case{"{\"AWSTemplateFormatVersion\": \"2010-09-09\","
-              "\"Parameters\": {\"P\": {\"Type\": \"String\", \"Default\": {\"Ref\": \"P\"}}},"
-              "\"Conditions\": {\"C\": {\"Condition\": \"C\"}},"
-              "\"Resources\": {"
-              "\"A\": {\"Type\": \"AWS::S3::Bucket\", \"DependsOn\": [\"B\", \"A\"], "
-              "\"Condition\": \"C\", \"Properties\": {\"BucketName\": {\"Ref\": \"B\"}}},"
-              "\"B\": {\"Type\": \"AWS::S3::Bucket\", \"DependsOn\": \"A\", "
-              "\"Properties\": {\"BucketName\": {\"Fn::GetAtt\": [\"A\", \"Arn\"]}, "
-              "\"Tags\": [{\"Key\": \"p\", \"Value\": {\"Ref\": \"P\"}}]}}}}",
-              {}, "", ""};
+  return Case{
+      "{\"AWSTemplateFormatVersion\": \"2010-09-09\","
+      "\"Parameters\": {\"P\": {\"Type\": \"String\", \"Default\": {\"Ref\": \"P\"}}},"
+      "\"Conditions\": {\"C\": {\"Condition\": \"C\"}},"
+      "\"Resources\": {"
+      "\"A\": {\"Type\": \"AWS::S3::Bucket\", \"DependsOn\": [\"B\", \"A\"], "
+      "\"Condition\": \"C\", \"Properties\": {\"BucketName\": {\"Ref\": \"B\"}}},"
+      "\"B\": {\"Type\": \"AWS::S3::Bucket\", \"DependsOn\": \"A\", "
+      "\"Properties\": {\"BucketName\": {\"Fn::GetAtt\": [\"A\", \"Arn\"]}, "
+      "\"Tags\": [{\"Key\": \"p\", \"Value\": {\"Ref\": \"P\"}}]}}}}",
+      {},
+      "",
+      ""};
 }
 
 // Every field of a template with the wrong type.
 std::optional<Case> WrongTypes(Format f) {
   if (f == Format::kTf) {
-    return Case{"resource \"aws_s3_bucket\" {}\nresource \"aws_s3_bucket\" \"x\" \"y\" {}\n"
-                "variable \"v\" { default = [1, {a = 2}] }\n"
-                "resource \"aws_iam_account_password_policy\" \"p\" {\n"
-                "  minimum_password_length = [var.v]\n  max_password_age = {x = 1}\n"
-                "  count = \"many\"\n  for_each = 5\n}\n",
-                {}, "", ""};
+    return Case{
+        "resource \"aws_s3_bucket\" {}\nresource \"aws_s3_bucket\" \"x\" \"y\" {}\n"
+        "variable \"v\" { default = [1, {a = 2}] }\n"
+        "resource \"aws_iam_account_password_policy\" \"p\" {\n"
+        "  minimum_password_length = [var.v]\n  max_password_age = {x = 1}\n"
+        "  count = \"many\"\n  for_each = 5\n}\n",
+        {},
+        "",
+        ""};
   }
   if (f == Format::kCfnYaml) {
     return Case{std::string(kYamlHeader) +
@@ -399,22 +436,29 @@ std::optional<Case> WrongTypes(Format f) {
                     "[99999999999999999999, [1]], LogGroupName: !Join [[], 5]}}\n"
                     "  H: {Type: AWS::Events::Rule, Properties: {EventPattern: '{\"a\": [[[['}}\n"
                     "  I: {Type: AWS::CloudFormation::Stack, Properties: {TemplateURL: [x]}}\n",
-                {}, "IAC0001", "has no Type"};
+                {},
+                "IAC0001",
+                "has no Type"};
   }
-  return Case{"{\"AWSTemplateFormatVersion\": [], \"Parameters\": 1, \"Conditions\": [], "
-              "\"Resources\": {\"A\": null, \"B\": {\"Type\": 5}, \"C\": {\"Type\": "
-              "\"AWS::IAM::AccountPasswordPolicy\", \"Properties\": {\"MinimumPasswordLength\": "
-              "1e99999, \"MaxPasswordAge\": -0, \"RequireSymbols\": {}}}, \"D\": {\"Type\": "
-              "\"AWS::Events::Rule\", \"Properties\": {\"EventPattern\": \"{\\\"a\\\": \\\"\\\\u00\"}}}, "
-              "\"Outputs\": {\"O\": {\"Export\": {\"Name\": {\"Fn::Sub\": []}}, \"Value\": 5}}}",
-              {}, "IAC0001", "has no Type"};
+  return Case{
+      "{\"AWSTemplateFormatVersion\": [], \"Parameters\": 1, \"Conditions\": [], "
+      "\"Resources\": {\"A\": null, \"B\": {\"Type\": 5}, \"C\": {\"Type\": "
+      "\"AWS::IAM::AccountPasswordPolicy\", \"Properties\": {\"MinimumPasswordLength\": "
+      "1e99999, \"MaxPasswordAge\": -0, \"RequireSymbols\": {}}}, \"D\": {\"Type\": "
+      "\"AWS::Events::Rule\", \"Properties\": {\"EventPattern\": \"{\\\"a\\\": \\\"\\\\u00\"}}}, "
+      "\"Outputs\": {\"O\": {\"Export\": {\"Name\": {\"Fn::Sub\": []}}, \"Value\": 5}}}",
+      {},
+      "IAC0001",
+      "has no Type"};
 }
 
 std::optional<Case> EmptyFile(Format) { return Case{"", {}, "", ""}; }
 
 std::optional<Case> OnlyWhitespaceAndComments(Format f) {
   return Case{f == Format::kCfnJson ? " \n\t\r\n" : "# AWSTemplateFormatVersion\n\n   \n# end\n",
-              {}, "", ""};
+              {},
+              "",
+              ""};
 }
 
 std::optional<Case> Truncated(Format f) {
@@ -443,7 +487,9 @@ std::optional<Case> ControlCharactersInKeys(Format f) {
                                     "\"k\\e[2J\\nfake.yaml:1:1: error: forged [IAC0801]\": 2}"
                                   : "{\"k\\u001b[2J\\nfake.yaml:1:1: error: forged [IAC0801]\": 1, "
                                     "\"k\\u001b[2J\\nfake.yaml:1:1: error: forged [IAC0801]\": 2}"),
-              {}, "IAC0001", "duplicate key"};
+              {},
+              "IAC0001",
+              "duplicate key"};
 }
 
 struct GeneratorRow {
@@ -545,8 +591,8 @@ TEST_P(HostileInput, EndsCleanlyWithAFinding) {
                    << "registered in input/formats.cc); the run was well-behaved";
     }
     ExpectFinding(r, *c, name);
-    if (c->expect_id.empty() && (gen.name == std::string("Utf8Bom") ||
-                                 gen.name == std::string("LoneCarriageReturns"))) {
+    if (c->expect_id.empty() &&
+        (gen.name == std::string("Utf8Bom") || gen.name == std::string("LoneCarriageReturns"))) {
       EXPECT_TRUE(FindFinding(r, "IAC0001").is_null()) << r.Describe();
       EXPECT_FALSE(FindFinding(r, "IAC0601").is_null()) << "the template was not analysed\n"
                                                         << r.Describe();

@@ -30,8 +30,7 @@ TEST(LimitValues, ParseNumbersAndSizes) {
   EXPECT_EQ(ParseLimitValue(*depth, "100000", &error), std::nullopt);  // stack safety
   EXPECT_EQ(ParseLimitValue(*depth, "-1", &error), std::nullopt);
   EXPECT_EQ(ParseLimitValue(*depth, "", &error), std::nullopt);
-  EXPECT_EQ(LimitHint("max_if_combinations"),
-            "--max-if-combinations / limits.max_if_combinations");
+  EXPECT_EQ(LimitHint("max_if_combinations"), "--max-if-combinations / limits.max_if_combinations");
 }
 
 TEST(LimitValues, ConfigSectionIsStrict) {
@@ -52,7 +51,7 @@ TEST(LimitValues, ConfigSectionIsStrict) {
 }
 
 constexpr const char* kTemplate =
-    "AWSTemplateFormatVersion: \"2010-09-09\"\n"                      // 1
+    "AWSTemplateFormatVersion: \"2010-09-09\"\n"                     // 1
     "Metadata:\n"                                                    // 2
     "  base: &base [1, 2, 3, 4, 5]\n"                                // 3
     "  copies: [*base, *base, *base]\n"                              // 4
@@ -102,20 +101,43 @@ TEST_P(LimitExceeded, IsAFindingAtThePlace) {
 INSTANTIATE_TEST_SUITE_P(
     EveryLimit, LimitExceeded,
     ::testing::Values(
-        LimitCase{{"--max-file-size", "100"}, "max_file_size: 100", "IAC0001",
-                  "larger than the limit of 100 bytes (--max-file-size", 1, 1},
-        LimitCase{{"--max-yaml-size", "100"}, "max_yaml_size: 100", "IAC0001",
-                  "limit of 100 bytes for YAML (--max-yaml-size", 1, 1},
-        LimitCase{{"--max-depth", "5"}, "max_depth: 5", "IAC0001",
-                  "nesting deeper than 5 levels (--max-depth", 5, 21},
-        LimitCase{{"--max-nodes", "20"}, "max_nodes: 20", "IAC0001",
-                  "more than 20 values (--max-nodes", 3, 9},
-        LimitCase{{"--max-alias-nodes", "8"}, "max_alias_nodes: 8", "IAC0001",
-                  "alias bomb? (--max-alias-nodes", 4, 19},
-        LimitCase{{"--max-if-combinations", "3"}, "max_if_combinations: 3", "IAC0002",
+        LimitCase{{"--max-file-size", "100"},
+                  "max_file_size: 100",
+                  "IAC0001",
+                  "larger than the limit of 100 bytes (--max-file-size",
+                  1,
+                  1},
+        LimitCase{{"--max-yaml-size", "100"},
+                  "max_yaml_size: 100",
+                  "IAC0001",
+                  "limit of 100 bytes for YAML (--max-yaml-size",
+                  1,
+                  1},
+        LimitCase{{"--max-depth", "5"},
+                  "max_depth: 5",
+                  "IAC0001",
+                  "nesting deeper than 5 levels (--max-depth",
+                  5,
+                  21},
+        LimitCase{{"--max-nodes", "20"},
+                  "max_nodes: 20",
+                  "IAC0001",
+                  "more than 20 values (--max-nodes",
+                  3,
+                  9},
+        LimitCase{{"--max-alias-nodes", "8"},
+                  "max_alias_nodes: 8",
+                  "IAC0001",
+                  "alias bomb? (--max-alias-nodes",
+                  4,
+                  19},
+        LimitCase{{"--max-if-combinations", "3"},
+                  "max_if_combinations: 3",
+                  "IAC0002",
                   "more than 3 Fn::If combinations (condition 'C1' and others); the value is "
                   "treated as unknown (--max-if-combinations",
-                  13, 19}),
+                  13,
+                  19}),
     [](const auto& info) { return info.param.config.substr(0, info.param.config.find(':')); });
 
 TEST(LimitOptions, CommandLineOverridesTheConfigAndBadValuesAreUsageErrors) {

@@ -44,7 +44,8 @@ TEST(NoNetwork, SameOutputWithoutANetwork) {
 }
 
 TEST(NoNetwork, NoSocketIsEverCreated) {
-  if (!Available({"strace", "-o", "/dev/null", "true"})) GTEST_SKIP() << "strace is not usable here";
+  if (!Available({"strace", "-o", "/dev/null", "true"}))
+    GTEST_SKIP() << "strace is not usable here";
   TempDir dir;
   const std::string log = dir / "trace";
   RunOptions traced;

@@ -17,12 +17,11 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace iaclint::robustness {
 
@@ -42,13 +41,13 @@ inline constexpr bool kSanitized = false;
 inline constexpr int kSlowdown = kSanitized ? 4 : 1;
 
 struct RunOptions {
-  std::string cwd;                ///< working directory ("" = the current one)
+  std::string cwd;  ///< working directory ("" = the current one)
   std::string stdin_path = "/dev/null";
   int timeout_seconds = 20 * kSlowdown;
   /// Address-space cap (RLIMIT_AS). Not applied under AddressSanitizer, which reserves
   /// terabytes of shadow memory; the peak RSS is checked instead.
   size_t memory_cap_bytes = size_t{3} << 30;
-  bool drop_privileges = false;   ///< run as nobody when started as root
+  bool drop_privileges = false;      ///< run as nobody when started as root
   std::vector<std::string> wrapper;  ///< e.g. {"unshare", "-rn"}: prefixed to the command
   std::vector<std::pair<std::string, std::string>> env;  ///< set in the child
 };
@@ -165,8 +164,7 @@ inline RunResult RunCommand(const std::vector<std::string>& argv, const RunOptio
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
-  result.seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   result.max_rss_kb = usage.ru_maxrss;
   if (WIFEXITED(status)) result.exit_code = WEXITSTATUS(status);
   if (WIFSIGNALED(status)) result.signal = WTERMSIG(status);
