@@ -1,5 +1,6 @@
 #include "input/formats.h"
 
+#include "cfn/nested.h"
 #include "cfn/template.h"
 #include "model/tool_findings.h"
 #include "terraform/plan_format.h"
@@ -17,7 +18,10 @@ void ProcessCfn(const DocumentInput& in, const Value& root, Fragment& out) {
   options.parameters = in.options.cfn_parameters;
   options.limits = in.options.limits;
   options.text = in.text;
+  options.max_choices = in.options.limits.max_if_combinations;
+  const size_t first = out.resources.size();
   NormaliseCfnTemplate(root, in.file, in.entry.path, options, out);
+  FollowNestedStacks(in.entry, first, out);
 }
 
 }  // namespace
