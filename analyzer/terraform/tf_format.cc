@@ -1,5 +1,9 @@
 #include "terraform/tf_format.h"
 
+#include <algorithm>
+#include <map>
+
+#include "base/suppression_comments.h"
 #include "model/tool_findings.h"
 #include "terraform/mapping.h"
 #include "terraform/tf_address.h"
@@ -17,6 +21,23 @@ std::vector<TfModuleLinks> ModuleLinksOf(const std::vector<TfModuleCall>& calls)
     out.push_back(TfModuleLinks{path, call.references, call.output_references});
   }
   return out;
+}
+
+// Suppression comments in .tf files bind to the resource block they sit in or directly above.
+// Each file is scanned once, and only when a resource of this unit is declared in it.
+void AttachSuppressionComments(Fragment& out, size_t first_resource) {
+  std::map<FileId, SuppressionComments> comments;
+  for (size_t i = first_resource; i < out.resources.size(); ++i) {
+    Resource& r = out.resources[i];
+    if (!r.loc.known() || r.loc.file >= out.files.size()) continue;
+    const SourceFile& file = out.files[r.loc.file];
+    if (file.type != "tf") continue;
+    auto it = comments.try_emplace(r.loc.file, file.text, r.loc.file, CommentSyntax::kHcl).first;
+    if (it->second.empty()) continue;
+    for (Suppression& s : it->second.ForBlock(r.loc.line, std::max(r.loc.line, r.loc.end_line))) {
+      r.suppressions.push_back(std::move(s));
+    }
+  }
 }
 
 void LoadTerraformDir(const Unit& unit, const LoadOptions& options, Fragment& out) {
@@ -63,7 +84,9 @@ void LoadTerraformDir(const Unit& unit, const LoadOptions& options, Fragment& ou
     return;
   }
   TfMapContext ctx{*mapping, &options.mappings->types, unit.entry.path, first, options.limits};
+  const size_t first_resource = out.resources.size();
   MapTerraform(std::move(config), ctx, out);
+  AttachSuppressionComments(out, first_resource);
 }
 
 }  // namespace iaclint
