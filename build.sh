@@ -83,11 +83,11 @@ fuzz() {
   local targets=("$@")
   build_asan
   if [ ${#targets[@]} -eq 0 ]; then
-    targets=($(sed -n 's/^set(IACLINT_FUZZ_TARGETS \(.*\))$/\1/p' fuzz/CMakeLists.txt))
+    targets=($(sed -n 's/^set(IACLINT_FUZZ_TARGETS \(.*\))$/\1/p' tests/fuzz/CMakeLists.txt))
   fi
   for t in "${targets[@]}"; do
     IACLINT_FUZZ_WORK="$ASAN_BUILD_DIR/fuzz" \
-      fuzz/run.sh "$ASAN_BUILD_DIR/fuzz/iaclint_fuzz_$t" "$t" "$seconds" 100000
+      tests/fuzz/run.sh "$ASAN_BUILD_DIR/fuzz/iaclint_fuzz_$t" "$t" "$seconds" 100000
   done
 }
 

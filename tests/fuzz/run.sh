@@ -3,7 +3,7 @@
 # fixtures/ and rulesets/ and the shared corpus beside the repository (../shared/corpus) that
 # suit the target, plus every regression input in fixtures/fuzz/<target>/.
 #
-#   fuzz/run.sh BINARY TARGET SECONDS [MAX_SEEDS]
+#   tests/fuzz/run.sh BINARY TARGET SECONDS [MAX_SEEDS]
 #
 # Run from the repository root. IACLINT_FUZZ_WORK (default build-asan/fuzz) holds the growing
 # corpus and any crash input (artifacts/<target>/crash-*); a crash makes the exit status non-zero.
@@ -26,6 +26,7 @@ candidates() {
     rule) dirs=(rulesets); names=(-name 'IAC*.yaml') ;;
     config) names=(-name '.iaclint.yaml' -o -name '.iaclint.yml') ;;
     hcl | terraform) names=(-name '*.tf' -o -name '*.tfvars') ;;
+    plan) names=(-path '*plan*' -name '*.json') ;;
     *) return 0 ;;
   esac
   find "${dirs[@]}" -type f \( "${names[@]}" \) -size -256k -not -path '*/fuzz/*' 2>/dev/null | LC_ALL=C sort
@@ -43,6 +44,17 @@ if [ "$target" = confine ]; then
              child.yaml ./a/../b.yaml 'a/./b//c' '..' '.' 'sub/up/sub/up/..'; do
     printf '%s' "$ref" > "$seeds/ref-$((i++))"
   done
+fi
+if [ "$target" = pattern ]; then
+  # Each JSON filter pattern on a line of the fixtures, the rules, the research notes (the CIS
+  # canonical patterns) and the corpus: from its first '{' to its last '}'.
+  research=${IACLINT_SHARED_RESEARCH:-../shared/research}
+  grep -rhE '\{ *\(* *\$\.' fixtures rulesets "$research" ${shared:+"$shared"} 2>/dev/null |
+    awk 'length < 1500' | sed -E 's/^[^{]*//; s/[^}]*$//; s/\\"/"/g' | LC_ALL=C sort -u |
+    head -n "$max_seeds" | {
+      i=0
+      while IFS= read -r line; do printf '%s' "$line" > "$seeds/pattern-$((i++))"; done
+    }
 fi
 [ -d "fixtures/fuzz/$target" ] && cp fixtures/fuzz/"$target"/* "$seeds/" 2>/dev/null || true
 echo "fuzz $target: $(ls "$seeds" | wc -l) seeds, $(ls "$corpus" | wc -l) in the corpus, ${seconds}s"

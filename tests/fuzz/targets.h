@@ -1,6 +1,6 @@
 // The fuzz targets: one function per parser (and one for the whole pipeline over a CFN
 // template), each taking arbitrary bytes. They are compiled twice: into libFuzzer binaries
-// (fuzz/fuzz_main.cc, -DIACLINT_FUZZ=ON, clang) and into the ordinary test binary, which
+// (tests/fuzz/fuzz_main.cc, -DIACLINT_FUZZ=ON, clang) and into the ordinary test binary, which
 // replays every crash found so far (fixtures/fuzz/<target>/) in every build.
 //
 // A target must not crash, hang, or trip a sanitizer on any input; it returns normally
@@ -28,11 +28,14 @@
 #include "input/walk.h"
 #include "parse/json_reader.h"
 #include "parse/yaml_reader.h"
+#include "pattern/filter_pattern.h"
+#include "pattern/pattern_eval.h"
 #include "report/report.h"
 #include "rules/engine.h"
 #include "rules/rule.h"
 #include "rules/ruleset.h"
 #include "terraform/hcl_parser.h"
+#include "terraform/plan_reader.h"
 #include "terraform/tf_loader.h"
 
 namespace iaclint::fuzz {
@@ -206,6 +209,39 @@ inline void FuzzTerraform(std::string_view data) {
   }
 }
 
+/// A CloudWatch Logs filter pattern: parsing, its canonical rendering (which must parse again
+/// to the same rendering), and evaluation on a CloudTrail event and on the raw text itself.
+inline void FuzzPattern(std::string_view data) {
+  auto pattern = ParseFilterPattern(data);
+  if (!pattern.ok()) {
+    CheckLocation(pattern.error().where);
+    return;
+  }
+  const std::string rendered = RenderFilterPattern(*pattern);
+  auto again = ParseFilterPattern(rendered);
+  Require(again.ok(), "a rendered pattern parses");
+  Require(RenderFilterPattern(*again) == rendered, "rendering is a fixed point");
+  static const Value event = [] {
+    auto doc = ParseJson(
+        R"({"eventVersion":"1.08","userIdentity":{"type":"Root","arn":"arn:aws:iam::1:root"},)"
+        R"("eventSource":"signin.amazonaws.com","eventName":"ConsoleLogin","errorCode":null,)"
+        R"("responseElements":{"ConsoleLogin":"Success"},"resources":[{"ARN":"a"}],"n":3})",
+        0, ParseLimits{});
+    Require(doc.ok(), "the sample event parses");
+    return doc->root;
+  }();
+  (void)Matches(*pattern, event);
+  (void)MatchesText(*pattern, data);
+}
+
+/// A Terraform plan JSON text (every resource kept whole).
+inline void FuzzPlan(std::string_view data) {
+  PlanReadOptions options;
+  options.limits = FuzzLimits();
+  auto plan = ReadTerraformPlan(data, 0, options);
+  if (!plan.ok()) CheckLocation(plan.error().where);
+}
+
 struct Target {
   const char* name;
   void (*run)(std::string_view);
@@ -215,7 +251,8 @@ inline const std::vector<Target>& Targets() {
   static const std::vector<Target> targets = {
       {"json", FuzzJson}, {"yaml", FuzzYaml},           {"cfn", FuzzCfn},
       {"rule", FuzzRule}, {"config", FuzzConfig},       {"confine", FuzzConfine},
-      {"hcl", FuzzHcl},   {"terraform", FuzzTerraform},
+      {"hcl", FuzzHcl},   {"terraform", FuzzTerraform}, {"pattern", FuzzPattern},
+      {"plan", FuzzPlan},
   };
   return targets;
 }
