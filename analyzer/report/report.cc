@@ -203,6 +203,22 @@ void Summarise(Report& report, const Model& model, const std::string& fail_on) {
   report.summary = s;
 }
 
+// The same module instantiated by several analysed configurations (Terraform examples/*
+// calling one module) yields the same finding at the same place once per configuration; the
+// repeats say nothing new, so one line is kept (the first in the sorted order).
+// (Each configuration registers the module's files anew, so places compare by path.)
+void DropRepeatedFindings(const Model& model, std::vector<Finding>& findings) {
+  auto path = [&](const Finding& f) {
+    return f.loc.file == kNoFile ? std::string_view() : std::string_view(model.file(f.loc.file).path);
+  };
+  auto same = [&](const Finding& a, const Finding& b) {
+    return path(a) == path(b) && a.loc.line == b.loc.line && a.loc.column == b.loc.column &&
+           a.rule_id == b.rule_id && a.message == b.message && a.severity == b.severity &&
+           a.suppressed == b.suppressed && a.unknown == b.unknown;
+  };
+  findings.erase(std::unique(findings.begin(), findings.end(), same), findings.end());
+}
+
 Report BuildReport(const Model& model, const RuleSet& rules, const EngineOutput& engine,
                    const ReportOptions& options) {
   Report report;
@@ -226,9 +242,10 @@ Report BuildReport(const Model& model, const RuleSet& rules, const EngineOutput&
   std::sort(report.findings.begin(), report.findings.end(), [&](const Finding& a, const Finding& b) {
     const std::string& pa = a.loc.file == kNoFile ? std::string() : model.file(a.loc.file).path;
     const std::string& pb = b.loc.file == kNoFile ? std::string() : model.file(b.loc.file).path;
-    return std::tie(pa, a.loc.line, a.loc.column, a.rule_id, a.message) <
-           std::tie(pb, b.loc.line, b.loc.column, b.rule_id, b.message);
+    return std::tie(pa, a.loc.line, a.loc.column, a.rule_id, a.message, a.fingerprint) <
+           std::tie(pb, b.loc.line, b.loc.column, b.rule_id, b.message, b.fingerprint);
   });
+  DropRepeatedFindings(model, report.findings);
   for (const Control& c : rules.controls) {
     std::vector<const RuleResult*> results;
     for (const RuleResult& r : engine.results) {
