@@ -224,6 +224,10 @@ Value CfnResolver::Unresolved(const std::string& name, const Location& loc,
 }
 
 Value CfnResolver::ParameterValue(const std::string& name, const Location& loc) {
+  if (auto unknown = options_.unknown_parameters.find(name);
+      unknown != options_.unknown_parameters.end()) {
+    return UnknownOf("parameter '" + name + "' " + unknown->second, "parameter", loc);
+  }
   auto given = options_.parameters.find(name);
   if (given != options_.parameters.end()) {
     Value v = Value::String(given->second, loc);

@@ -9,7 +9,9 @@
 
 #include "base/files.h"
 #include "cli/baseline.h"
+#include "config/attestations.h"
 #include "input/walk.h"
+#include "report/attest.h"
 
 namespace iaclint {
 
@@ -130,6 +132,8 @@ Result<std::unique_ptr<CheckRun>> RunCheck(const CheckOptions& options) {
   const std::string profile = ProfileOf(options, run->config);
   auto active = ActivateRules(run->rules, run->config, options, profile);
   if (!active.ok()) return active.error();
+  auto attested = ValidateAttestations(run->config, run->rules, Today());
+  if (!attested.ok()) return Fail(FormatFileError(run->config.path, attested.error()));
   run->active = std::move(*active);
 
   WalkOptions walk;
@@ -160,7 +164,13 @@ Result<std::unique_ptr<CheckRun>> RunCheck(const CheckOptions& options) {
   EngineOptions engine;
   Anchors(*run, engine);
   const bool anything = engine.default_anchor.known();
-  if (anything) run->engine = RunRules(run->active, run->model, engine);
+  if (anything) {
+    run->engine = RunRules(run->active, run->model, engine);
+    AttestationInputs attest{run->config, run->rules, run->active, Today(),
+                             ReviewDays(run->config, run->rules), engine.default_anchor,
+                             engine.default_anchor_note};
+    ApplyAttestations(attest, run->model, run->engine);
+  }
 
   ReportOptions report;
   report.fail_on = options.fail_on.value_or(run->config.fail_on.value_or("error"));

@@ -21,6 +21,13 @@ struct RuleConfig {
   Location where;  ///< the rule's entry in the file
 };
 
+/// One evidence entry of an attestation: a file (relative to the configuration) or a URL.
+struct EvidenceRef {
+  std::string file;
+  std::string url;
+  Location where;
+};
+
 struct Attestation {
   std::string control;  ///< "05" or a rule id
   std::string account = "*";
@@ -31,6 +38,8 @@ struct Attestation {
   std::string expires;
   std::string note;
   Location where;
+  std::vector<EvidenceRef> evidence_refs;
+  Location control_at, account_at, date_at, expires_at;
 };
 
 /// A setting and the place it came from, for --show-config.
@@ -49,6 +58,7 @@ struct Config {
   Location fail_on_at;
   std::optional<std::string> unknown;
   std::vector<Attestation> attestations;
+  Location attestations_at;  ///< the attestations: key
   std::vector<std::string> rulesets;  ///< extra rule directories (relative to the file)
   std::optional<bool> inline_suppressions;
 };

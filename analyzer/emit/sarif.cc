@@ -165,6 +165,24 @@ Json ResultJson(const Finding& f, size_t rule_index, const EmitContext& ctx, Lin
   return result;
 }
 
+// The baseline scorecard: every control's verdict, evidence level and what it rests on.
+Json ControlsJson(const EmitContext& ctx) {
+  Json controls = Json::array();
+  for (const ControlRow& c : ctx.report.controls) {
+    Json locations = Json::array();
+    for (const Location& l : c.locations) {
+      locations.push_back(Json{{"file", PathOf(ctx.model, l)}, {"line", l.line}});
+    }
+    controls.push_back(Json{{"control", c.id},
+                            {"title", c.title},
+                            {"status", c.status},
+                            {"evidence", c.evidence},
+                            {"locations", std::move(locations)},
+                            {"detail", c.detail}});
+  }
+  return controls;
+}
+
 }  // namespace
 
 void EmitSarif(const EmitContext& ctx, std::ostream& out) {
@@ -208,7 +226,8 @@ void EmitSarif(const EmitContext& ctx, std::ostream& out) {
       {"originalUriBaseIds",
        {{"%SRCROOT%", {{"description", {{"text", "The directory iaclint ran in (the repository root)."}}}}}}},
       {"columnKind", "utf16CodeUnits"},
-      {"results", results}};
+      {"results", results},
+      {"properties", {{"controls", ControlsJson(ctx)}}}};
   Json log = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
               {"version", "2.1.0"},
               {"runs", Json::array({run})}};

@@ -2,6 +2,9 @@
 
 #include "cfn/template.h"
 #include "model/tool_findings.h"
+#include "orgs/cfct.h"
+#include "orgs/lza.h"
+#include "orgs/policy_file.h"
 
 namespace iaclint {
 
@@ -22,6 +25,9 @@ void ProcessCfn(const DocumentInput& in, const Value& root, Fragment& out) {
 const std::vector<FormatHandler>& Formats() {
   static const std::vector<FormatHandler> formats = {
       {"cfn", nullptr, nullptr, DetectCfn, ProcessCfn},
+      {"lza", ClaimsLzaText, ProcessLzaText, nullptr, nullptr},
+      {"cfct", nullptr, nullptr, DetectCfctManifest, ProcessCfctManifest},
+      {"scp", nullptr, nullptr, DetectPolicyDocument, ProcessPolicyDocument},
   };
   return formats;
 }

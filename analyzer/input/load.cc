@@ -9,6 +9,7 @@
 #include "base/text.h"
 #include "input/formats.h"
 #include "model/tool_findings.h"
+#include "orgs/link.h"
 #include "parse/json_reader.h"
 #include "parse/yaml_reader.h"
 
@@ -211,6 +212,7 @@ std::vector<std::string> LoadInputs(const std::vector<WalkEntry>& files, const L
     if (!r.fatal.empty()) fatal.push_back(r.fatal);
     MergeFragment(std::move(r.fragment), model);
   }
+  LinkInstantiatedDocuments(model);
   if (!model.exports().empty()) {
     for (Resource& r : model.resources()) LinkImports(r.properties, model.exports());
   }

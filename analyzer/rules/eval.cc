@@ -136,7 +136,9 @@ Subject ResourceSubject(const Resource& r) {
 Outcome Evaluate(const Predicate& p, const Subject& subject, EvalContext& ctx) {
   Outcome o = ApplyAt(p, subject, 0, ctx);
   if (o.verdict == Verdict::kPass && !p.evidence.empty()) o.evidence = p.evidence;
-  if (o.verdict != Verdict::kPass && !p.explain.empty()) {
+  // An UNKNOWN keeps the reason of the value that could not be known: explain: says why a
+  // check fails, which would misstate an undecided one.
+  if (o.verdict == Verdict::kFail && !p.explain.empty()) {
     o.reason = FormatMessage(p.explain, o, subject.resource, ctx);
   }
   return o;

@@ -1,0 +1,166 @@
+#include "report/attest.h"
+
+#include <algorithm>
+
+#include "model/tool_findings.h"
+#include "report/attest_internal.h"
+
+namespace iaclint {
+
+namespace {
+
+bool Concerns(const CheckedAttestation& c, const Rule& r) {
+  return c.a->control == r.id || (c.a->control == c.control && c.control == r.control);
+}
+
+// The usable attestation of a rule: one naming the rule wins over one naming its control.
+const CheckedAttestation* Covering(const std::vector<CheckedAttestation>& all, const Rule& r) {
+  const CheckedAttestation* found = nullptr;
+  for (const CheckedAttestation& c : all) {
+    if (!c.usable || !Concerns(c, r)) continue;
+    if (c.a->control == r.id) return &c;
+    if (!found) found = &c;
+  }
+  return found;
+}
+
+std::string AttestedBy(const CheckedAttestation& c) {
+  const Attestation& a = *c.a;
+  std::string out = a.status == "risk-accepted"    ? "risk accepted by "
+                    : a.status == "not-applicable" ? "attested not applicable by "
+                                                   : "attested by ";
+  out += a.by + " on " + a.date;
+  if (a.account != "*") out += " for account " + a.account;
+  if (!a.expires.empty()) out += ", expires " + a.expires;
+  return out + " (" + c.place + ")";
+}
+
+std::string EvidenceOf(const CheckedAttestation& c) {
+  if (c.a->status == "risk-accepted") return "attested (risk accepted)";
+  if (c.a->status == "not-applicable") return "attested (not applicable)";
+  return "attested";
+}
+
+bool IsViolation(const Finding& f, const Rule& r) {
+  return f.rule_id == r.id && r.scope == "resource" && !f.suppressed && !f.unknown;
+}
+
+// A violation found in code always wins: the attestation of its control is not used.
+void CheckContradictions(const Model& model, const RuleSet& rules, EngineOutput& engine,
+                         std::vector<CheckedAttestation>& all, std::vector<Finding>& out) {
+  for (CheckedAttestation& c : all) {
+    if (!c.usable) continue;
+    for (const Finding& f : engine.findings) {
+      const Rule* r = rules.Find(f.rule_id);
+      if (!r || !IsViolation(f, *r) || !Concerns(c, *r)) continue;
+      c.usable = false;
+      Finding x = ToolFinding(kAttestationInvalid,
+                              "the code contradicts the attestation of " + c.a->control + " by " +
+                                  c.a->by + ": " + PlaceIn(model, f.loc) + ": " + f.message +
+                                  " [" + f.rule_id + "]; the violation in code wins",
+                              c.a->where);
+      x.control = c.control;
+      out.push_back(std::move(x));
+      break;
+    }
+  }
+}
+
+void Satisfy(RuleResult& r, const CheckedAttestation& c, EngineOutput& engine) {
+  for (Finding& f : engine.findings) {
+    if (f.rule_id != r.rule->id || f.suppressed) continue;
+    f.suppressed = true;
+    f.justification = AttestedBy(c);
+  }
+  r.verdict = Verdict::kPass;
+  r.skipped = false;
+  r.evidence = EvidenceOf(c);
+  r.evidence_at = {c.a->where};
+  r.note = AttestedBy(c);
+}
+
+// Code evidence that covers member accounts only (SCPs, centralized root access).
+void MemberAccountsNote(RuleResult& r, const CheckedAttestation* c) {
+  if (r.evidence.find("member accounts") == std::string::npos) return;
+  if (c) {
+    r.note = "member accounts by code; management account " + AttestedBy(*c);
+  } else {
+    r.note = "member accounts only: SCPs and centralized root access never bind the management "
+             "account; attest control " + r.rule->control + " for it in .iaclint.yaml";
+  }
+}
+
+void ApplyToResult(RuleResult& r, const CheckedAttestation* c, EngineOutput& engine) {
+  if (r.verdict == Verdict::kPass) {
+    MemberAccountsNote(r, c);
+    if (c && r.note.empty()) {
+      r.note = r.evidence + " in code wins over the attestation (" + c->place + ")";
+    }
+    return;
+  }
+  if (!c) return;
+  if (r.rule->scope == "account") {
+    Satisfy(r, *c, engine);
+  } else if (r.verdict == Verdict::kFail) {
+    r.note = "a violation in code wins over the attestation (" + c->place + ")";
+  }
+}
+
+Location NoteAnchor(const AttestationInputs& in, const Model& model, bool* fallback) {
+  *fallback = false;
+  if (in.config.attestations_at.known()) return in.config.attestations_at;
+  for (FileId i = 0; i < model.files().size(); ++i) {
+    if (model.file(i).type == "config") return Location{i, 1, 1, 1, 1};
+  }
+  *fallback = true;
+  return in.fallback_anchor;
+}
+
+RuleResult ManualResult(const ActiveRule& a, const CheckedAttestation* c, const Location& anchor,
+                        const std::string& suffix, EngineOutput& engine) {
+  RuleResult r;
+  r.rule = a.rule;
+  if (c) {
+    r.verdict = Verdict::kPass;
+    r.evidence = EvidenceOf(*c);
+    r.evidence_at = {c->a->where};
+    r.note = AttestedBy(*c);
+    return r;
+  }
+  r.verdict = Verdict::kFail;
+  r.detail = a.rule->satisfied_by;
+  Finding f;
+  f.rule_id = a.rule->id;
+  f.rule_name = a.rule->name;
+  f.control = a.rule->control;
+  f.severity = a.severity;
+  f.message = a.rule->message.empty() ? a.rule->summary : a.rule->message;
+  f.message += suffix;
+  f.loc = anchor;
+  f.identity = a.rule->id + "|account|";
+  const auto& tags = a.rule->tags;
+  f.informational = std::find(tags.begin(), tags.end(), "informational") != tags.end();
+  engine.findings.push_back(std::move(f));
+  return r;
+}
+
+}  // namespace
+
+void ApplyAttestations(const AttestationInputs& in, Model& model, EngineOutput& engine) {
+  std::vector<Finding> extra;
+  std::vector<CheckedAttestation> all = CheckAttestations(in, model, extra);
+  CheckContradictions(model, in.rules, engine, all, extra);
+  for (RuleResult& r : engine.results) ApplyToResult(r, Covering(all, *r.rule), engine);
+  bool fallback = false;
+  const Location anchor = NoteAnchor(in, model, &fallback);
+  const std::string suffix = fallback && !in.fallback_note.empty() ? " (" + in.fallback_note + ")" : "";
+  for (const ActiveRule& a : in.active) {
+    if (a.rule->scope != "manual") continue;
+    engine.results.push_back(ManualResult(a, Covering(all, *a.rule), anchor, suffix, engine));
+  }
+  std::sort(engine.results.begin(), engine.results.end(),
+            [](const RuleResult& x, const RuleResult& y) { return x.rule->id < y.rule->id; });
+  for (Finding& f : extra) engine.findings.push_back(std::move(f));
+}
+
+}  // namespace iaclint
