@@ -1,6 +1,7 @@
 #include "base/text.h"
 
 #include <algorithm>
+#include <iterator>
 
 namespace iaclint {
 
@@ -17,6 +18,8 @@ int SequenceLength(unsigned char c) {
 
 bool IsContinuation(unsigned char c) { return (c & 0xC0) == 0x80; }
 
+constexpr size_t kCheckpointStride = 256;
+
 }  // namespace
 
 LineIndex::LineIndex(std::string_view text, FileId file) : text_(text), file_(file) {
@@ -28,11 +31,37 @@ LineIndex::LineIndex(std::string_view text, FileId file) : text_(text), file_(fi
       starts_.push_back(i + 1);  // a lone CR ends a line too
     }
   }
+  for (size_t k = 0; k < starts_.size(); ++k) {
+    const size_t end = (k + 1 < starts_.size()) ? starts_[k + 1] : text.size();
+    if (end - starts_[k] > kCheckpointStride) AddCheckpoints(starts_[k], end);
+  }
+}
+
+// Walks a long line exactly as Column() does and remembers where it stood every stride.
+void LineIndex::AddCheckpoints(size_t line_start, size_t line_end) {
+  uint32_t column = 1;
+  size_t i = line_start;
+  size_t next = line_start + kCheckpointStride;
+  while (i < line_end) {
+    if (i >= next) {
+      checkpoints_.emplace_back(i, column);
+      next = i + kCheckpointStride;
+    }
+    const int len = SequenceLength(static_cast<unsigned char>(text_[i]));
+    column += (len == 4) ? 2 : 1;
+    i += (len == 0) ? 1 : static_cast<size_t>(len);
+  }
 }
 
 uint32_t LineIndex::Column(size_t line_start, size_t offset) const {
   uint32_t column = 1;
   size_t i = line_start;
+  auto cp = std::upper_bound(checkpoints_.begin(), checkpoints_.end(),
+                             std::make_pair(offset, UINT32_MAX));
+  if (cp != checkpoints_.begin() && std::prev(cp)->first > line_start) {
+    i = std::prev(cp)->first;
+    column = std::prev(cp)->second;
+  }
   while (i < offset && i < text_.size()) {
     const int len = SequenceLength(static_cast<unsigned char>(text_[i]));
     column += (len == 4) ? 2 : 1;

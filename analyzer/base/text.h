@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "base/location.h"
@@ -27,10 +28,14 @@ class LineIndex {
 
  private:
   uint32_t Column(size_t line_start, size_t offset) const;
+  void AddCheckpoints(size_t line_start, size_t line_end);
 
   std::string_view text_;
   FileId file_;
   std::vector<size_t> starts_;
+  /// (offset, column) at character boundaries every few hundred bytes of long lines, so a
+  /// column costs O(log n) plus a short walk even in a multi-megabyte one-line file.
+  std::vector<std::pair<size_t, uint32_t>> checkpoints_;
 };
 
 /// The byte offset of the first invalid UTF-8 sequence, or nullopt when the text is valid.

@@ -153,17 +153,15 @@ Value CfnResolver::ResolveAt(const Value& v, size_t depth, bool ignore_tag) {
     }
     if (!fn.empty() && fn != "Condition") return Call(fn, ArgOf(v, fn), v.loc(), depth + 1);
   }
-  Value out = v;
+  Value out = v.WithoutChildren();
   out.set_tag("");
   if (v.is(Value::Kind::kList)) {
-    out.items().clear();
     for (const Value& item : v.items()) {
       Value r = ResolveAt(item, depth + 1, false);
       if (r.is(Value::Kind::kNull) && r.has(Value::kNoValue)) continue;
       out.Add(std::move(r));
     }
   } else if (v.is(Value::Kind::kMap)) {
-    out.members().clear();
     for (const auto& m : v.members()) {
       Value r = ResolveAt(m.value, depth + 1, false);
       if (r.is(Value::Kind::kNull) && r.has(Value::kNoValue)) continue;
@@ -458,6 +456,7 @@ Value CfnResolver::If(const Value& arg, const Location& loc, size_t depth) {
   size_t leaves = 0;
   for (size_t i = 1; i <= 2; ++i) {
     Value branch = ResolveAt(arg.items()[i], depth + 1, false);
+    if (branch.is(Value::Kind::kUnknown) && branch.category() == "condition-limit") return branch;
     leaves += branch.is(Value::Kind::kChoice) ? branch.items().size() : 1;
     if (branch.is(Value::Kind::kChoice)) {
       // Flatten nested choices so the alternative count is explicit and capped.
@@ -469,7 +468,7 @@ Value CfnResolver::If(const Value& arg, const Location& loc, size_t depth) {
   if (leaves > options_.max_choices) {
     return UnknownOf("more than " + std::to_string(options_.max_choices) +
                          " Fn::If combinations (condition '" + name + "' and others)",
-                     "condition", loc);
+                     "condition-limit", loc);
   }
   return choice;
 }

@@ -76,14 +76,16 @@ void AddCheckOptions(CLI::App& cmd, CheckOptions& o) {
   cmd.add_option("--config", o.config_path, "configuration file (default: .iaclint.yaml found walking up)");
   cmd.add_option("--profile", o.profile, "parameter profile: jp-baseline (default) or cis-aws")
       ->check(CLI::IsMember({"jp-baseline", "cis-aws"}));
-  cmd.add_option("--ruleset", o.rulesets, "load additional rule files from DIR (repeatable)");
-  cmd.add_option("--enable", o.enable, "enable a rule (repeatable)");
-  cmd.add_option("--disable", o.disable, "disable a rule (repeatable)");
+  cmd.add_option("--ruleset", o.rulesets, "load additional rule files from DIR (repeatable)")
+      ->allow_extra_args(false);
+  cmd.add_option("--enable", o.enable, "enable a rule (repeatable)")->allow_extra_args(false);
+  cmd.add_option("--disable", o.disable, "disable a rule (repeatable)")->allow_extra_args(false);
   cmd.add_option("--type", o.type, "input type of explicit files: cfn, tfplan, tf, lza, cfct, scp")
       ->check(CLI::IsMember({"cfn", "tfplan", "tf", "lza", "cfct", "scp"}));
   cmd.add_option("--stdin-filename", o.stdin_name, "name reported for input read from '-'");
   cmd.add_option("-j,--jobs", o.jobs, "parser threads (default: all cores)");
-  cmd.add_option("--var-file", o.var_files, "Terraform variable file (repeatable)");
+  cmd.add_option("--var-file", o.var_files, "Terraform variable file (repeatable)")
+      ->allow_extra_args(false);
 }
 
 int RunCheckCommand(const CheckOptions& options, const std::vector<std::string>& formats,
@@ -176,7 +178,8 @@ int RunCli(int argc, char** argv) {
   CLI::App* check = app.add_subcommand("check", "analyse files and directories (default: .) as ONE account scope");
   check->add_option("paths", options.paths, "files or directories ('-' reads standard input)");
   check->add_option("--format", formats,
-                    "text (default), gnu, json, sarif; F=FILE writes that format to FILE (repeatable)");
+                    "text (default), gnu, json, sarif; F=FILE writes that format to FILE (repeatable)")
+      ->allow_extra_args(false);
   check->add_option("-o,--output", output, "write the (single) format to FILE");
   check->add_option("--fail-on", options.fail_on, "error (default), warning, note, never")
       ->check(CLI::IsMember({"error", "warning", "note", "never"}));
@@ -211,7 +214,7 @@ int RunCli(int argc, char** argv) {
   bool update = false;
   CLI::App* test = app.add_subcommand("test", "run each rule's pass/fail fixtures");
   test->add_option("dirs", test_dirs, "rule directories (default: the built-in rulesets)");
-  test->add_option("--rule", test_only, "only this rule (repeatable)");
+  test->add_option("--rule", test_only, "only this rule (repeatable)")->allow_extra_args(false);
   test->add_flag("--update", update, "rewrite expected.txt goldens (also IACLINT_UPDATE_GOLDEN=1)");
 
   try {

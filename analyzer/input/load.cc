@@ -130,6 +130,20 @@ void ProcessUnit(const Unit& unit, const LoadOptions& options, UnitResult& resul
     }
     return;
   }
+  if (unit.entry.path.ends_with(".tf.json")) {
+    const FileId file = result.fragment.AddFile(SourceFile{unit.entry.path, unit.entry.disk_path, "", ""});
+    result.fragment.diagnostics.push_back(ToolFinding(
+        kUnsupportedInput,
+        "Terraform JSON configuration (.tf.json) is not analysed; analyse the plan "
+        "(terraform show -json) instead",
+        Location{file, 1, 1, 1, 1}));
+    return;
+  }
+  if (unit.entry.explicit_arg && options.forced_type.empty() && !IsDocumentCandidate(unit.entry.path)) {
+    result.fatal = unit.entry.path + ": not a supported input (CloudFormation .yaml/.json/.template, "
+                   "Terraform plan .json or .tf, LZA config, policy .json); use --type to force one";
+    return;
+  }
   auto text = ReadFileBounded(unit.entry.disk_path, options.limits.max_file_bytes);
   if (!text.ok()) {
     if (unit.entry.explicit_arg || IsDocumentCandidate(unit.entry.path)) {

@@ -133,6 +133,17 @@ Value Value::Scalar(Kind kind, std::string text, Location loc) {
   return v;
 }
 
+Value Value::WithoutChildren() const {
+  Value v;
+  v.kind_ = kind_;
+  v.flags_ = flags_;
+  v.bool_ = bool_;
+  v.loc_ = loc_;
+  v.text_ = text_;
+  v.aux_ = aux_;
+  return v;
+}
+
 size_t Value::size() const {
   if (kind_ == Kind::kMap) return members_.size();
   if (kind_ == Kind::kList || kind_ == Kind::kChoice) return items_.size();

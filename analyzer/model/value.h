@@ -81,6 +81,8 @@ class Value {
   size_t size() const;
 
   void Add(Value v) { items_.push_back(std::move(v)); }
+  /// The same value without list items or map members (cheap to make, then refill).
+  Value WithoutChildren() const;
   /// Appends a map member (a later duplicate key is kept; Find returns the last one, as
   /// CloudFormation and YAML loaders do).
   Value& Set(std::string key, Value v, Location key_loc = {});

@@ -116,32 +116,56 @@ Location NoteAnchor(const AttestationInputs& in, const Model& model, bool* fallb
   return in.fallback_anchor;
 }
 
-RuleResult ManualResult(const ActiveRule& a, const CheckedAttestation* c, const Location& anchor,
-                        const std::string& suffix, EngineOutput& engine) {
-  RuleResult r;
-  r.rule = a.rule;
+bool Informational(const Rule& r) {
+  return std::find(r.tags.begin(), r.tags.end(), "informational") != r.tags.end();
+}
+
+// A manual rule (scope manual): satisfied by an attestation, else a note at `anchor`. When the
+// engine already produced a note for it, that note is moved or suppressed instead.
+void ApplyManual(const ActiveRule& a, const CheckedAttestation* c, const Location& anchor,
+                 const std::string& suffix, EngineOutput& engine) {
+  RuleResult* existing = nullptr;
+  for (RuleResult& r : engine.results) {
+    if (r.rule == a.rule) existing = &r;
+  }
+  if (!existing) {
+    engine.results.push_back(RuleResult{});
+    existing = &engine.results.back();
+    existing->rule = a.rule;
+  }
+  RuleResult& r = *existing;
+  bool noted = false;
+  for (Finding& f : engine.findings) {
+    if (f.rule_id != a.rule->id) continue;
+    noted = true;
+    f.informational = Informational(*a.rule);
+    if (c) {
+      f.suppressed = true;
+      f.justification = AttestedBy(*c);
+    } else if (anchor.known()) {
+      f.loc = anchor;
+    }
+  }
   if (c) {
     r.verdict = Verdict::kPass;
     r.evidence = EvidenceOf(*c);
     r.evidence_at = {c->a->where};
     r.note = AttestedBy(*c);
-    return r;
+    return;
   }
   r.verdict = Verdict::kFail;
   r.detail = a.rule->satisfied_by;
+  if (noted) return;
   Finding f;
   f.rule_id = a.rule->id;
   f.rule_name = a.rule->name;
   f.control = a.rule->control;
   f.severity = a.severity;
-  f.message = a.rule->message.empty() ? a.rule->summary : a.rule->message;
-  f.message += suffix;
+  f.message = (a.rule->message.empty() ? a.rule->summary : a.rule->message) + suffix;
   f.loc = anchor;
   f.identity = a.rule->id + "|account|";
-  const auto& tags = a.rule->tags;
-  f.informational = std::find(tags.begin(), tags.end(), "informational") != tags.end();
+  f.informational = Informational(*a.rule);
   engine.findings.push_back(std::move(f));
-  return r;
 }
 
 }  // namespace
@@ -150,13 +174,14 @@ void ApplyAttestations(const AttestationInputs& in, Model& model, EngineOutput& 
   std::vector<Finding> extra;
   std::vector<CheckedAttestation> all = CheckAttestations(in, model, extra);
   CheckContradictions(model, in.rules, engine, all, extra);
-  for (RuleResult& r : engine.results) ApplyToResult(r, Covering(all, *r.rule), engine);
+  for (RuleResult& r : engine.results) {
+    if (r.rule->scope != "manual") ApplyToResult(r, Covering(all, *r.rule), engine);
+  }
   bool fallback = false;
   const Location anchor = NoteAnchor(in, model, &fallback);
   const std::string suffix = fallback && !in.fallback_note.empty() ? " (" + in.fallback_note + ")" : "";
   for (const ActiveRule& a : in.active) {
-    if (a.rule->scope != "manual") continue;
-    engine.results.push_back(ManualResult(a, Covering(all, *a.rule), anchor, suffix, engine));
+    if (a.rule->scope == "manual") ApplyManual(a, Covering(all, *a.rule), anchor, suffix, engine);
   }
   std::sort(engine.results.begin(), engine.results.end(),
             [](const RuleResult& x, const RuleResult& y) { return x.rule->id < y.rule->id; });

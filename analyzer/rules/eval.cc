@@ -8,6 +8,8 @@ namespace iaclint {
 namespace {
 
 Location AnchorOf(const Subject& s) {
+  // At the root of a resource, point at its declaration rather than at its Properties map.
+  if (s.path.empty() && s.resource && s.value == &s.resource->properties) return s.resource->loc;
   if (s.value && s.value->loc().known()) return s.value->loc();
   if (s.anchor.known()) return s.anchor;
   return s.resource ? s.resource->loc : Location{};
@@ -136,8 +138,6 @@ Subject ResourceSubject(const Resource& r) {
 Outcome Evaluate(const Predicate& p, const Subject& subject, EvalContext& ctx) {
   Outcome o = ApplyAt(p, subject, 0, ctx);
   if (o.verdict == Verdict::kPass && !p.evidence.empty()) o.evidence = p.evidence;
-  // An UNKNOWN keeps the reason of the value that could not be known: explain: says why a
-  // check fails, which would misstate an undecided one.
   if (o.verdict == Verdict::kFail && !p.explain.empty()) {
     o.reason = FormatMessage(p.explain, o, subject.resource, ctx);
   }

@@ -12,7 +12,9 @@ namespace iaclint {
 
 namespace {
 
-std::string PathOf(const Predicate& p) {
+// How a message names the value it talks about: its path from the resource when known.
+std::string PathOf(const Predicate& p, const Subject& s) {
+  if (!s.path.empty()) return s.path;
   return p.PathText().empty() ? std::string("the value") : p.PathText();
 }
 
@@ -51,25 +53,25 @@ bool LooseEquals(const Value& actual, const Value& expected, bool ignore_case) {
 template <typename Test>
 Outcome Leaf(const Predicate& p, const Subject& s, EvalContext& ctx, const std::string& expected,
              Test test) {
-  if (!s.value) return Outcome::Fail(PathOf(p) + " is not set (expected " + expected + ")", s);
+  if (!s.value) return Outcome::Fail(PathOf(p, s) + " is not set (expected " + expected + ")", s);
   const Value& v = *s.value;
   if (v.is(Value::Kind::kUnknown)) {
-    return Outcome::Unknown(PathOf(p) + " cannot be known offline: " + v.str(), v.category(), s);
+    return Outcome::Unknown(PathOf(p, s) + " cannot be known offline: " + v.str(), v.category(), s);
   }
   if (test(v)) return Outcome::Pass();
   if (Deferred(v)) {
-    return Outcome::Unknown(PathOf(p) + " is " + Shown(v) + ", known only at deployment",
+    return Outcome::Unknown(PathOf(p, s) + " is " + Shown(v) + ", known only at deployment",
                             "deploy-time", s);
   }
   (void)ctx;
-  return Outcome::Fail(PathOf(p) + " is " + Shown(v) + " (expected " + expected + ")", s);
+  return Outcome::Fail(PathOf(p, s) + " is " + Shown(v) + " (expected " + expected + ")", s);
 }
 
 Outcome OpExists(const Predicate& p, const Subject& s, EvalContext& ctx) {
   const bool want = ArgValue(p.arg, ctx).AsBool().value_or(true);
   const bool present = s.value != nullptr && !s.value->IsNull();
   if (present == want) return Outcome::Pass();
-  return Outcome::Fail(PathOf(p) + (want ? " is not set" : " is set to " + Shown(*s.value)), s);
+  return Outcome::Fail(PathOf(p, s) + (want ? " is not set" : " is set to " + Shown(*s.value)), s);
 }
 
 Outcome OpEquals(const Predicate& p, const Subject& s, EvalContext& ctx) {
@@ -219,7 +221,8 @@ Outcome OpAny(const Predicate& p, const Subject& s, EvalContext& ctx) {
     if (o.verdict == Verdict::kPass) return o;
     if (o.verdict == Verdict::kUnknown && !unknown) unknown = o;
     if (o.verdict == Verdict::kFail) {
-      if (!fail) fail = o;
+      // Point at the most specific place any alternative found (a property over a resource).
+      if (!fail || (fail->path.empty() && !o.path.empty())) fail = o;
       if (!reasons.empty()) reasons += "; ";
       reasons += o.reason;
     }
@@ -248,16 +251,16 @@ Subject ElementSubject(const Subject& s, const Value& item, size_t i) {
 }
 
 Outcome OpSome(const Predicate& p, const Subject& s, EvalContext& ctx) {
-  if (!s.value) return Outcome::Fail(PathOf(p) + " is not set", s);
+  if (!s.value) return Outcome::Fail(PathOf(p, s) + " is not set", s);
   const Value& v = *s.value;
-  if (v.is(Value::Kind::kUnknown)) return Outcome::Unknown(PathOf(p) + ": " + v.str(), v.category(), s);
+  if (v.is(Value::Kind::kUnknown)) return Outcome::Unknown(PathOf(p, s) + ": " + v.str(), v.category(), s);
   std::vector<const Value*> items;
   if (v.is(Value::Kind::kList)) {
     for (const Value& item : v.items()) items.push_back(&item);
   } else {
     items.push_back(&v);
   }
-  if (items.empty()) return Outcome::Fail(PathOf(p) + " is empty", s);
+  if (items.empty()) return Outcome::Fail(PathOf(p, s) + " is empty", s);
   std::optional<Outcome> unknown, fail;
   for (size_t i = 0; i < items.size(); ++i) {
     Outcome o = Evaluate(p.children[0], ElementSubject(s, *items[i], i), ctx);
@@ -267,14 +270,14 @@ Outcome OpSome(const Predicate& p, const Subject& s, EvalContext& ctx) {
   }
   if (unknown) return *unknown;
   if (items.size() == 1) return *fail;
-  Outcome f = Outcome::Fail("no element of " + PathOf(p) + " has " + Describe(p.children[0], ctx), s);
+  Outcome f = Outcome::Fail("no element of " + PathOf(p, s) + " has " + Describe(p.children[0], ctx), s);
   return f;
 }
 
 Outcome OpEvery(const Predicate& p, const Subject& s, EvalContext& ctx) {
   if (!s.value) return Outcome::Pass();
   const Value& v = *s.value;
-  if (v.is(Value::Kind::kUnknown)) return Outcome::Unknown(PathOf(p) + ": " + v.str(), v.category(), s);
+  if (v.is(Value::Kind::kUnknown)) return Outcome::Unknown(PathOf(p, s) + ": " + v.str(), v.category(), s);
   std::optional<Outcome> unknown;
   const size_t n = v.is(Value::Kind::kList) ? v.items().size() : 1;
   for (size_t i = 0; i < n; ++i) {
@@ -323,12 +326,20 @@ Outcome BestOf(std::vector<Outcome> outcomes, Outcome none) {
 }
 
 Outcome OpRef(const Predicate& p, const Subject& s, EvalContext& ctx) {
-  if (!s.value) return Outcome::Fail(PathOf(p) + " is not set", s);
+  if (!s.value) return Outcome::Fail(PathOf(p, s) + " is not set", s);
   std::string unknown;
   std::vector<const Resource*> targets = ResolveTargets(*s.value, p.types, ctx, &unknown);
+  if (targets.empty() && !p.types.empty()) {
+    // A reference to a declared resource of another type is a wrong link, not an unknown one.
+    for (const Resource* other : ResolveTargets(*s.value, {}, ctx, nullptr)) {
+      return Outcome::Fail(PathOf(p, s) + " refers to '" + other->id + "' (" + other->type +
+                               "), not to an " + p.types[0],
+                           s);
+    }
+  }
   if (targets.empty()) {
     const std::string what = p.types.empty() ? std::string("a resource") : p.types[0];
-    return Outcome::Unknown(PathOf(p) + " does not lead to a declared " + what +
+    return Outcome::Unknown(PathOf(p, s) + " does not lead to a declared " + what +
                                 (unknown.empty() ? "" : ": " + unknown),
                             "unresolved-reference", s);
   }
@@ -400,17 +411,17 @@ Outcome OpReferencedBy(const Predicate& p, const Subject& s, EvalContext& ctx) {
 
 Outcome OpEventPatternMatches(const Predicate& p, const Subject& s, EvalContext& ctx) {
   const Value& event = ArgValue(p.arg, ctx);
-  if (!s.value) return Outcome::Fail(PathOf(p) + " is not set", s);
+  if (!s.value) return Outcome::Fail(PathOf(p, s) + " is not set", s);
   if (s.value->is(Value::Kind::kUnknown)) {
-    return Outcome::Unknown(PathOf(p) + ": " + s.value->str(), s.value->category(), s);
+    return Outcome::Unknown(PathOf(p, s) + ": " + s.value->str(), s.value->category(), s);
   }
   const EventMatch m = MatchEventPattern(*s.value, event);
   if (m == EventMatch::kYes) return Outcome::Pass();
   if (m == EventMatch::kUnknown) {
-    return Outcome::Unknown(PathOf(p) + " contains values known only at deployment",
+    return Outcome::Unknown(PathOf(p, s) + " contains values known only at deployment",
                             "deploy-time", s);
   }
-  return Outcome::Fail(PathOf(p) + " does not match " + event.Render(80), s);
+  return Outcome::Fail(PathOf(p, s) + " does not match " + event.Render(80), s);
 }
 
 // A rule parameter has a value: {param_is: {require_symbols: false}}.
@@ -461,9 +472,9 @@ bool ConditionHasKey(const Value& statement, const std::string& key) {
 
 // A policy document has a statement with the given effect (and condition key).
 Outcome OpPolicyHasStatement(const Predicate& p, const Subject& s, EvalContext& ctx) {
-  if (!s.value) return Outcome::Fail(PathOf(p) + " is not set", s);
+  if (!s.value) return Outcome::Fail(PathOf(p, s) + " is not set", s);
   if (s.value->is(Value::Kind::kUnknown)) {
-    return Outcome::Unknown(PathOf(p) + ": " + s.value->str(), s.value->category(), s);
+    return Outcome::Unknown(PathOf(p, s) + ": " + s.value->str(), s.value->category(), s);
   }
   const Value& want = ArgValue(p.arg, ctx);
   const std::string effect = want.Find("effect") ? want.Find("effect")->AsText().value_or("") : "";
@@ -474,7 +485,7 @@ Outcome OpPolicyHasStatement(const Predicate& p, const Subject& s, EvalContext& 
     if (!key.empty() && !ConditionHasKey(*st, key)) continue;
     return Outcome::Pass();
   }
-  return Outcome::Fail(PathOf(p) + " has no " + (effect.empty() ? "" : effect + " ") +
+  return Outcome::Fail(PathOf(p, s) + " has no " + (effect.empty() ? "" : effect + " ") +
                            "statement" + (key.empty() ? "" : " conditioned on " + key),
                        s);
 }

@@ -27,6 +27,11 @@ struct TfResourceInstance {
   /// "module.trail.bucket_id", "data.aws_iam_policy_document.x").
   std::map<std::string, std::vector<std::string>> references;
   Location loc;  ///< the resource block (`.tf`) or the resource's entry in the plan
+  /// The instance key: Null (no count/for_each), Number (count) or String (for_each).
+  Value index;
+  /// Bool(true), or Unknown with the reason when count/for_each cannot be known offline (the
+  /// instance then stands for "zero or more", with its address unkeyed).
+  Value exists = Value::Bool(true);
 };
 
 }  // namespace iaclint
