@@ -1,6 +1,7 @@
 #include "report/attest.h"
 
 #include <algorithm>
+#include <filesystem>
 
 #include "model/tool_findings.h"
 #include "report/attest_internal.h"
@@ -46,18 +47,28 @@ bool IsViolation(const Finding& f, const Rule& r) {
 }
 
 // A violation found in code always wins: the attestation of its control is not used.
+// "template.yaml:7:30", relative to the configuration's directory when inside it, so the
+// message reads the same from any working directory.
+std::string RelativePlace(const Model& model, const Location& loc, const std::string& dir) {
+  std::string place = PlaceIn(model, loc);
+  if (!dir.empty() && place.rfind(dir + "/", 0) == 0) place = place.substr(dir.size() + 1);
+  return place;
+}
+
 void CheckContradictions(const Model& model, const RuleSet& rules, EngineOutput& engine,
-                         std::vector<CheckedAttestation>& all, std::vector<Finding>& out) {
+                         std::vector<CheckedAttestation>& all, std::vector<Finding>& out,
+                         const std::string& config_dir) {
   for (CheckedAttestation& c : all) {
     if (!c.usable) continue;
     for (const Finding& f : engine.findings) {
       const Rule* r = rules.Find(f.rule_id);
       if (!r || !IsViolation(f, *r) || !Concerns(c, *r)) continue;
       c.usable = false;
+      const std::string what = c.a->control == c.control ? "control " + c.control : c.a->control;
       Finding x = ToolFinding(kAttestationInvalid,
-                              "the code contradicts the attestation of " + c.a->control + " by " +
-                                  c.a->by + ": " + PlaceIn(model, f.loc) + ": " + f.message +
-                                  " [" + f.rule_id + "]; the violation in code wins",
+                              "the code contradicts the attestation of " + what + " by " +
+                                  c.a->by + ": " + RelativePlace(model, f.loc, config_dir) + ": " +
+                                  f.message + " [" + f.rule_id + "]; the violation in code wins",
                               c.a->where);
       x.control = c.control;
       out.push_back(std::move(x));
@@ -173,7 +184,8 @@ void ApplyManual(const ActiveRule& a, const CheckedAttestation* c, const Locatio
 void ApplyAttestations(const AttestationInputs& in, Model& model, EngineOutput& engine) {
   std::vector<Finding> extra;
   std::vector<CheckedAttestation> all = CheckAttestations(in, model, extra);
-  CheckContradictions(model, in.rules, engine, all, extra);
+  CheckContradictions(model, in.rules, engine, all, extra,
+                      std::filesystem::path(in.config.path).parent_path().generic_string());
   for (RuleResult& r : engine.results) {
     if (r.rule->scope != "manual") ApplyToResult(r, Covering(all, *r.rule), engine);
   }
