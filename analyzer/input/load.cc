@@ -40,9 +40,30 @@ bool IsConfigFile(const std::string& path) {
   return name == ".iaclint.yaml" || name == ".iaclint.yml";
 }
 
+// A ${...} placeholder written where a JSON value goes: a template another tool renders
+// (LZA's ${ACCEL_LOOKUP::...} resource policies), not a broken document.
+bool HasBarePlaceholder(std::string_view text) {
+  for (size_t at = text.find("${"); at != std::string_view::npos; at = text.find("${", at + 2)) {
+    size_t i = at;
+    while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\n' || text[i - 1] == '\r')) --i;
+    if (i > 0 && (text[i - 1] == ':' || text[i - 1] == '[' || text[i - 1] == ',')) return true;
+  }
+  return false;
+}
+
+// A policy document (an SCP file) that does not parse, e.g. with // comments IAM rejects.
+bool LooksLikePolicyText(std::string_view text) {
+  return text.find("\"Statement\"") != std::string_view::npos &&
+         text.find("\"Version\"") != std::string_view::npos && !HasBarePlaceholder(text);
+}
+
+// The type a file that does not parse was meant to be.
+std::string GuessType(std::string_view text) { return LooksLikePolicyText(text) ? "scp" : "cfn"; }
+
 // Text that suggests the file was meant to be an input, so a parse error is worth a finding
 // even when the file was found by a directory walk.
 bool LooksLikeIac(std::string_view text) {
+  if (LooksLikePolicyText(text)) return true;
   return text.find("AWSTemplateFormatVersion") != std::string_view::npos ||
          text.find("\"terraform_version\"") != std::string_view::npos ||
          (text.find("Resources") != std::string_view::npos &&
@@ -87,7 +108,7 @@ void ProcessDocument(const WalkEntry& entry, std::string text, const LoadOptions
   }
   if (auto bad = UnsupportedEncoding(view)) {
     if (entry.explicit_arg || LooksLikeIac(view)) {
-      out.files[file].type = forced ? std::string(forced->type) : "cfn";
+      out.files[file].type = forced ? std::string(forced->type) : GuessType(view);
       out.diagnostics.push_back(ToolFinding(kParseError, *bad, Location{file, 1, 1, 1, 1}));
     }
     return;
@@ -95,7 +116,7 @@ void ProcessDocument(const WalkEntry& entry, std::string text, const LoadOptions
   auto doc = ParseDocument(view, entry.path, file, options.limits);
   if (!doc.ok()) {
     if (entry.explicit_arg || forced || LooksLikeIac(view)) {
-      out.files[file].type = forced ? std::string(forced->type) : "cfn";
+      out.files[file].type = forced ? std::string(forced->type) : GuessType(view);
       out.diagnostics.push_back(ParseErrorFinding(doc.error(), file));
     }
     return;

@@ -188,6 +188,22 @@ void AddStatement(const Value& st, size_t index, Tally& t) {
 RootDenial Conclude(const Tally& t, const Value& doc) {
   if (t.all) return *t.all;
   if (t.exceptions) {
+    // "Deny all but s3:*, ec2:*, ..." is a service allow-list, not a seal: the root user keeps
+    // whole services. Only exceptions naming single actions leave it sealed.
+    std::vector<std::string> broad;
+    for (const std::string& a : *t.exceptions) {
+      if (a.find('*') != std::string::npos || a.find('?') != std::string::npos) broad.push_back(a);
+    }
+    if (!broad.empty()) {
+      if (broad.size() > 5) {
+        broad.resize(5);
+        broad.push_back("...");
+      }
+      return RootDenial{Verdict::kFail,
+                        "its NotAction leaves the root user whole services or action groups (" +
+                            JoinTexts(broad) + ")",
+                        t.except_at, *t.exceptions};
+    }
     RootDenial d{Verdict::kPass, "", t.except_at, *t.exceptions};
     if (!t.exceptions->empty()) d.reason = "every action except " + JoinTexts(*t.exceptions);
     return d;
