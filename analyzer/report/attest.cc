@@ -179,6 +179,19 @@ void ApplyManual(const ActiveRule& a, const CheckedAttestation* c, const Locatio
   engine.findings.push_back(std::move(f));
 }
 
+// Findings that only an attestation can settle ("not evidenced" rules) go where the fix is
+// written, the attestations of .iaclint.yaml, rather than to line 1 of some analysed file.
+void MoveToConfig(const AttestationInputs& in, const Location& anchor, EngineOutput& engine) {
+  const std::string note = " (" + in.fallback_note + ")";
+  for (Finding& f : engine.findings) {
+    const Rule* r = in.rules.Find(f.rule_id);
+    if (!r || f.suppressed || !(f.loc == in.fallback_anchor)) continue;
+    if (std::find(r->tags.begin(), r->tags.end(), "manual-fallback") == r->tags.end()) continue;
+    f.loc = anchor;
+    if (f.message.ends_with(note)) f.message.resize(f.message.size() - note.size());
+  }
+}
+
 }  // namespace
 
 void ApplyAttestations(const AttestationInputs& in, Model& model, EngineOutput& engine) {
@@ -195,6 +208,7 @@ void ApplyAttestations(const AttestationInputs& in, Model& model, EngineOutput& 
   for (const ActiveRule& a : in.active) {
     if (a.rule->scope == "manual") ApplyManual(a, Covering(all, *a.rule), anchor, suffix, engine);
   }
+  if (!fallback) MoveToConfig(in, anchor, engine);
   std::sort(engine.results.begin(), engine.results.end(),
             [](const RuleResult& x, const RuleResult& y) { return x.rule->id < y.rule->id; });
   for (Finding& f : extra) engine.findings.push_back(std::move(f));
