@@ -1,0 +1,57 @@
+// Does a set of declared metric filters cover a monitoring item?
+//
+// A filter is *usable* for an item when it matches none of the item's must-not-match events
+// (it would otherwise alarm on what the item deliberately leaves out, e.g. AWS services
+// acting for root). The item is covered when the usable filters together match every
+// must-match event: several filters may share one item, and one filter may serve several
+// items. This is event-set semantics, so reordered, re-parenthesised, requoted and superset
+// patterns pass, while `&&` for `||`, a narrowing extra term or an inverted operator fail.
+#ifndef IACLINT_PATTERN_COVERAGE_H_
+#define IACLINT_PATTERN_COVERAGE_H_
+
+#include <string>
+#include <vector>
+
+#include "pattern/filter_pattern.h"
+#include "pattern/monitoring_item.h"
+
+namespace iaclint {
+
+struct CandidateFilter {
+  std::string id;  ///< how messages name it (a resource id, a metric name, ...)
+  FilterPattern pattern;
+};
+
+struct RejectedFilter {
+  std::string filter_id;
+  /// The first must-not-match event (in file order) that the filter matches.
+  std::string event_name;
+};
+
+struct CoverageResult {
+  std::string item_id;
+  bool covered = false;
+  /// Usable filters that match at least one must-match event, in input order.
+  std::vector<std::string> used_filters;
+  /// Names of the must-match events that no usable filter matches, in file order.
+  std::vector<std::string> missed_events;
+  /// Filters that match a must-match event but also a must-not-match one. Filters that
+  /// match no must-match event are unrelated to the item and are not listed.
+  std::vector<RejectedFilter> rejected;
+  /// Readability notes of the used filters, "filter 'F1' mixes && and || ...": the CIS
+  /// route-table audit text covers its item, but not for the reason its author thought.
+  std::vector<std::string> notes;
+  /// One line, e.g. "covers root user activity with filter 'Root'".
+  std::string explanation;
+};
+
+CoverageResult EvaluateCoverage(const MonitoringItem& item,
+                                const std::vector<CandidateFilter>& filters);
+
+/// EvaluateCoverage for every item, in item order.
+std::vector<CoverageResult> EvaluateAllCoverage(const std::vector<MonitoringItem>& items,
+                                                const std::vector<CandidateFilter>& filters);
+
+}  // namespace iaclint
+
+#endif  // IACLINT_PATTERN_COVERAGE_H_
