@@ -39,8 +39,9 @@ Result<bool> CheckControl(Attestation& a, const RuleSet& rules) {
   const Rule* rule = rules.Find(a.control);
   if (rule && !rule->control.empty()) return true;
   if (rule) {
-    return At(a.control_at, "'" + a.control + "' is one of iaclint's own findings, not a baseline "
-                            "rule; attest a control (01-13) or a rule of one");
+    return At(a.control_at, "'" + a.control +
+                                "' is one of iaclint's own findings, not a baseline "
+                                "rule; attest a control (01-13) or a rule of one");
   }
   return At(a.control_at, "unknown control '" + a.control +
                               "' (expected a control 01-13 or a rule id such as IAC0501)");
@@ -117,11 +118,13 @@ int ReviewDays(const Config& config, const RuleSet& rules) {
   auto it = config.rules.find(kAttestationInvalid);
   if (it != config.rules.end()) {
     auto p = it->second.params.find("review_days");
-    if (p != it->second.params.end()) return static_cast<int>(p->second.AsNumber().value_or(kDefaultReviewDays));
+    if (p != it->second.params.end())
+      return static_cast<int>(p->second.AsNumber().value_or(kDefaultReviewDays));
   }
   if (const Rule* r = rules.Find(kAttestationInvalid)) {
     for (const ParamSpec& p : r->params) {
-      if (p.name == "review_days") return static_cast<int>(p.default_value.AsNumber().value_or(kDefaultReviewDays));
+      if (p.name == "review_days")
+        return static_cast<int>(p.default_value.AsNumber().value_or(kDefaultReviewDays));
     }
   }
   return kDefaultReviewDays;

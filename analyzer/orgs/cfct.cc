@@ -23,11 +23,11 @@ std::string Text(const Value* v) { return v ? v->AsText().value_or("") : ""; }
 struct Entry {
   const Value* item = nullptr;
   std::string name;
-  const Value* file = nullptr;       ///< resource_file / template_file / policy_file
-  std::string method;                ///< stack_set, scp, rcp
-  const Value* parameters = nullptr; ///< [{parameter_key, parameter_value}]
+  const Value* file = nullptr;        ///< resource_file / template_file / policy_file
+  std::string method;                 ///< stack_set, scp, rcp
+  const Value* parameters = nullptr;  ///< [{parameter_key, parameter_value}]
   const Value* parameter_file = nullptr;
-  Value targets;                     ///< organizational units (and accounts for stack sets)
+  Value targets;  ///< organizational units (and accounts for stack sets)
 };
 
 Value Targets(const Value* a, const Value* b, const Location& at) {
@@ -42,8 +42,12 @@ std::vector<Entry> EntriesOf(const Value& root) {
   std::vector<Entry> out;
   for (const Value& r : Items(root.Find("resources"))) {
     const Value* dt = r.Find("deployment_targets");
-    Entry e{&r, Text(r.Find("name")), r.Find("resource_file"), Text(r.Find("deploy_method")),
-            r.Find("parameters"), r.Find("parameter_file"),
+    Entry e{&r,
+            Text(r.Find("name")),
+            r.Find("resource_file"),
+            Text(r.Find("deploy_method")),
+            r.Find("parameters"),
+            r.Find("parameter_file"),
             Targets(dt ? dt->Find("organizational_units") : nullptr,
                     dt ? dt->Find("accounts") : nullptr, r.loc())};
     if (e.method.empty()) e.method = "stack_set";
@@ -96,8 +100,9 @@ void AddStackSet(const Entry& e, const DocumentInput& in, ReferenceReader& refs)
   auto doc = refs.Parse(*file);
   if (!doc) return;
   if (!LooksLikeCfnTemplate(*doc)) {
-    refs.out().diagnostics.push_back(ToolFinding(
-        kUnsupportedInput, "'" + Text(e.file) + "' is not a CloudFormation template", e.file->loc()));
+    refs.out().diagnostics.push_back(
+        ToolFinding(kUnsupportedInput, "'" + Text(e.file) + "' is not a CloudFormation template",
+                    e.file->loc()));
     return;
   }
   CfnOptions options;
@@ -117,8 +122,10 @@ void AddPolicy(const Entry& e, size_t index, const DocumentInput& in, ReferenceR
   r.loc = e.item->loc();
   Value props = Value::Map(r.loc);
   if (!e.name.empty()) props.Set("Name", *e.item->Find("name"), r.loc);
-  props.Set("Type", Value::String(e.method == "rcp" ? "RESOURCE_CONTROL_POLICY"
-                                                    : "SERVICE_CONTROL_POLICY", r.loc), r.loc);
+  props.Set("Type",
+            Value::String(e.method == "rcp" ? "RESOURCE_CONTROL_POLICY" : "SERVICE_CONTROL_POLICY",
+                          r.loc),
+            r.loc);
   if (e.file) props.Set("Content", refs.ReadPolicy(*e.file), e.file->loc());
   props.Set("TargetIds", e.targets, r.loc);
   r.properties = std::move(props);

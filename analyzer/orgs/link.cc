@@ -38,12 +38,8 @@ void DropInstantiated(Model& model) {
     }
     kept.push_back(std::move(r));
   }
-  if (!dropped) {
-    model.resources() = std::move(kept);
-    return;
-  }
   model.resources() = std::move(kept);
-  model.InvalidateIndex();
+  if (dropped) model.InvalidateIndex();
 }
 
 void DedupeDiagnostics(Model& model) {

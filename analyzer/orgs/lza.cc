@@ -21,7 +21,9 @@ struct LzaFile {
 };
 
 const LzaFile kFiles[] = {
-    {"global-config", {"homeRegion", "logging", "controlTower", "reports", nullptr}, NormaliseGlobalConfig},
+    {"global-config",
+     {"homeRegion", "logging", "controlTower", "reports", nullptr},
+     NormaliseGlobalConfig},
     {"security-config",
      {"centralSecurityServices", "iamPasswordPolicy", "awsConfig", "cloudWatch", nullptr},
      NormaliseSecurityConfig},

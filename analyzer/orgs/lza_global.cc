@@ -105,7 +105,8 @@ struct TrailSpec {
   std::string log_group;  ///< LogGroupName when it delivers to CloudWatch Logs
   Location at;
   const Value* settings = nullptr;
-  bool defaults = false;  ///< value of multiRegion/globalServiceEvents/sendToCloudWatchLogs when unset
+  bool defaults =
+      false;  ///< value of multiRegion/globalServiceEvents/sendToCloudWatchLogs when unset
 };
 
 Value Setting(const TrailSpec& t, const char* key) {
@@ -149,10 +150,11 @@ void AddLzaTrails(const Value& root, LzaBuilder& b) {
   }
   const std::vector<Value>& accounts = ItemsOf(ct->value.Find("accountTrails"));
   for (size_t i = 0; i < accounts.size(); ++i) {
-    const std::string name = accounts[i].Find("name") ? accounts[i].Find("name")->AsText().value_or("") : "";
+    const std::string name =
+        accounts[i].Find("name") ? accounts[i].Find("name")->AsText().value_or("") : "";
     AddTrail({Indexed("logging.cloudtrail.accountTrails", i), "AWSAccelerator-CloudTrail-" + name,
-              "aws-accelerator-cloudtrail-" + name, accounts[i].loc(),
-              accounts[i].Find("settings"), false},
+              "aws-accelerator-cloudtrail-" + name, accounts[i].loc(), accounts[i].Find("settings"),
+              false},
              root, b);
     any = true;
   }
@@ -229,7 +231,8 @@ void AddTopics(const Value& root, LzaBuilder& b) {
     const Value& t = topics[i];
     Value props = Value::Map(t.loc());
     if (const Value* name = t.Find("name"); name && name->AsText()) {
-      PutValue(props, "TopicName", Value::String("aws-accelerator-" + *name->AsText()), name->loc());
+      PutValue(props, "TopicName", Value::String("aws-accelerator-" + *name->AsText()),
+               name->loc());
     }
     Value subs = Value::List(t.loc());
     for (const Value& e : ItemsOf(t.Find("emailAddresses"))) {

@@ -27,8 +27,8 @@ bool IsKey(const std::string& s) {
 }
 
 // What a placeholder becomes: its value, or a sentinel naming the entry of `unresolved`.
-std::string Replacement(const std::string& inner, const std::string& written,
-                        const Replacements& r, Substitution& out) {
+std::string Replacement(const std::string& inner, const std::string& written, const Replacements& r,
+                        Substitution& out) {
   std::string why;
   if (IsKey(inner)) {
     if (auto it = r.values.find(inner); it != r.values.end()) {
@@ -60,7 +60,8 @@ void SubstituteLine(std::string_view line, uint32_t number, const Replacements& 
     }
     built.append(line.substr(pos, open - pos));
     const std::string written(line.substr(open, close + 2 - open));
-    const std::string value = Replacement(Trim(line.substr(open + 2, close - open - 2)), written, r, out);
+    const std::string value =
+        Replacement(Trim(line.substr(open + 2, close - open - 2)), written, r, out);
     PlaceholderEdit e;
     e.line = number;
     e.old_column = Utf16Length(line.substr(0, open)) + 1;
@@ -82,7 +83,8 @@ uint32_t MapColumn(uint32_t line, uint32_t column, bool end, const Substitution&
   int64_t shift = 0;
   for (; it != s.edits.end() && it->line == line; ++it) {
     if (column < it->new_column) break;
-    if (column < it->new_column + it->new_length || (end && column == it->new_column + it->new_length)) {
+    if (column < it->new_column + it->new_length ||
+        (end && column == it->new_column + it->new_length)) {
       return end ? it->old_column + it->old_length : it->old_column;
     }
     shift = static_cast<int64_t>(it->old_column + it->old_length) -
@@ -126,7 +128,8 @@ Replacements ReadReplacements(const Value* replacements_root, const Value* accou
     const Value* path = item.Find("path");
     if (value && value->is(Value::Kind::kList)) {
       std::string joined;
-      for (const Value& v : value->items()) joined += (joined.empty() ? "" : ",") + v.AsText().value_or("");
+      for (const Value& v : value->items())
+        joined += (joined.empty() ? "" : ",") + v.AsText().value_or("");
       r.values[*k] = joined;
     } else if (auto t = value ? value->AsText() : std::nullopt) {
       r.values[*k] = *t;

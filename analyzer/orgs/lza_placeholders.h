@@ -18,8 +18,8 @@
 namespace iaclint {
 
 struct Replacements {
-  std::map<std::string, std::string> values;  ///< key -> text (a StringList joined with ",")
-  std::map<std::string, std::string> unknown; ///< key -> why it has no value offline
+  std::map<std::string, std::string> values;   ///< key -> text (a StringList joined with ",")
+  std::map<std::string, std::string> unknown;  ///< key -> why it has no value offline
 };
 
 /// Reads replacements-config.yaml (globalReplacements) and adds accounts-config.yaml's

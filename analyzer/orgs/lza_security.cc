@@ -11,7 +11,8 @@ namespace {
 
 std::string Capitalised(const std::string& key) {
   std::string out = key;
-  if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  if (!out.empty() && out[0] >= 'a' && out[0] <= 'z')
+    out[0] = static_cast<char>(out[0] - 'a' + 'A');
   return out;
 }
 
@@ -79,8 +80,8 @@ Value AlarmActions(const Value& a) {
   if (const Value* topic = a.Find("snsTopicName"); topic && topic->AsText()) {
     actions.Add(Value::String("arn:aws:sns:*:*:aws-accelerator-" + *topic->AsText(), topic->loc()));
   } else if (const Value* level = a.Find("snsAlertLevel"); level && level->AsText()) {
-    actions.Add(Value::String("arn:aws:sns:*:*:aws-accelerator-" + *level->AsText() + "Notifications",
-                              level->loc()));
+    actions.Add(Value::String(
+        "arn:aws:sns:*:*:aws-accelerator-" + *level->AsText() + "Notifications", level->loc()));
   }
   return actions;
 }
@@ -92,13 +93,16 @@ void AddAlarms(const Value& cloudwatch, LzaBuilder& b) {
     for (size_t j = 0; j < alarms.size(); ++j) {
       const Value& a = alarms[j];
       Value props = Value::Map(a.loc());
-      static const char* kFields[][2] = {
-          {"alarmName", "AlarmName"},         {"alarmDescription", "AlarmDescription"},
-          {"metricName", "MetricName"},       {"namespace", "Namespace"},
-          {"comparisonOperator", "ComparisonOperator"},
-          {"evaluationPeriods", "EvaluationPeriods"},
-          {"period", "Period"},               {"statistic", "Statistic"},
-          {"threshold", "Threshold"},         {"treatMissingData", "TreatMissingData"}};
+      static const char* kFields[][2] = {{"alarmName", "AlarmName"},
+                                         {"alarmDescription", "AlarmDescription"},
+                                         {"metricName", "MetricName"},
+                                         {"namespace", "Namespace"},
+                                         {"comparisonOperator", "ComparisonOperator"},
+                                         {"evaluationPeriods", "EvaluationPeriods"},
+                                         {"period", "Period"},
+                                         {"statistic", "Statistic"},
+                                         {"threshold", "Threshold"},
+                                         {"treatMissingData", "TreatMissingData"}};
       for (const auto& f : kFields) Put(props, f[1], a.Find(f[0]));
       PutValue(props, "AlarmActions", AlarmActions(a), a.loc());
       b.Add(Indexed(Indexed("cloudWatch.alarmSets", i) + ".alarms", j), "AWS::CloudWatch::Alarm",
@@ -123,14 +127,16 @@ std::string StandardArn(const std::string& name) {
   const size_t v = name.rfind(" v");
   const std::string version = v == std::string::npos ? "" : name.substr(v + 2);
   if (name.rfind("CIS AWS Foundations Benchmark", 0) == 0) {
-    if (version == "1.2.0") return "arn:aws:securityhub:::ruleset/cis-aws-foundations-benchmark/v/1.2.0";
+    if (version == "1.2.0")
+      return "arn:aws:securityhub:::ruleset/cis-aws-foundations-benchmark/v/1.2.0";
     return "arn:aws:securityhub:*::standards/cis-aws-foundations-benchmark/v/" + version;
   }
   if (name.rfind("AWS Foundational Security Best Practices", 0) == 0) {
     return "arn:aws:securityhub:*::standards/aws-foundational-security-best-practices/v/" + version;
   }
   std::string slug;
-  for (char c : name) slug += (c == ' ') ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char c : name)
+    slug += (c == ' ') ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return "arn:aws:securityhub:*::standards/" + slug;
 }
 

@@ -71,8 +71,8 @@ std::optional<Value> ReferenceReader::Parse(FileId file) {
   const size_t first = text.find_first_not_of(" \t\r\n");
   const bool json = fs::path(f.path).extension() == ".json" ||
                     (first != std::string_view::npos && text[first] == '{');
-  auto doc = json ? ParseJson(text, file, in_.options.limits)
-                  : ParseYaml(text, file, in_.options.limits);
+  auto doc =
+      json ? ParseJson(text, file, in_.options.limits) : ParseYaml(text, file, in_.options.limits);
   if (!doc.ok()) {
     Location where = doc.error().where;
     where.file = file;

@@ -72,8 +72,7 @@ ConditionTruth AbsentKey(const Operator& op, const std::vector<std::string>& tex
 
 MatchStyle StyleOf(const std::string& base, bool* ok) {
   *ok = true;
-  if (base == "arnlike" || base == "arnequals" || base == "arnnotlike" ||
-      base == "arnnotequals") {
+  if (base == "arnlike" || base == "arnequals" || base == "arnnotlike" || base == "arnnotequals") {
     return MatchStyle::kArn;
   }
   if (base == "stringlike" || base == "stringnotlike") return MatchStyle::kGlob;

@@ -47,10 +47,14 @@ bool EqualsNoCase(std::string_view a, std::string_view b) {
 
 bool Matches(std::string_view pattern, std::string_view arn, MatchStyle style) {
   switch (style) {
-    case MatchStyle::kLiteral: return pattern == arn;
-    case MatchStyle::kLiteralNoCase: return EqualsNoCase(pattern, arn);
-    case MatchStyle::kGlob: return WildcardMatch(pattern, arn);
-    case MatchStyle::kArn: break;
+    case MatchStyle::kLiteral:
+      return pattern == arn;
+    case MatchStyle::kLiteralNoCase:
+      return EqualsNoCase(pattern, arn);
+    case MatchStyle::kGlob:
+      return WildcardMatch(pattern, arn);
+    case MatchStyle::kArn:
+      break;
   }
   const auto p = ArnFields(pattern);
   const auto a = ArnFields(arn);

@@ -15,10 +15,10 @@ namespace iaclint {
 enum class RootMatch { kNone, kSome, kAll };
 
 enum class MatchStyle {
-  kArn,          ///< ArnLike / ArnEquals: per ARN field, wildcards allowed
-  kGlob,         ///< StringLike: whole string, wildcards allowed
-  kLiteral,      ///< StringEquals: exact
-  kLiteralNoCase ///< StringEqualsIgnoreCase
+  kArn,           ///< ArnLike / ArnEquals: per ARN field, wildcards allowed
+  kGlob,          ///< StringLike: whole string, wildcards allowed
+  kLiteral,       ///< StringEquals: exact
+  kLiteralNoCase  ///< StringEqualsIgnoreCase
 };
 
 /// How `pattern` matches root-user ARNs. `${...}` placeholders (LZA's ${PARTITION}, a

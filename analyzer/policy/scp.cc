@@ -92,7 +92,8 @@ std::optional<std::string> ResourceLimit(const Value& st) {
 ConditionTruth Applies(const Value& st) {
   const Value* cond = st.FindLoose("Condition");
   if (!cond) return {};
-  if (Deferred(*cond)) return {ConditionTruth::kUnknown, "its Condition is known only at deployment"};
+  if (Deferred(*cond))
+    return {ConditionTruth::kUnknown, "its Condition is known only at deployment"};
   ConditionTruth out;
   for (const auto& op : cond->members()) {
     if (Deferred(op.value)) {
@@ -103,7 +104,8 @@ ConditionTruth Applies(const Value& st) {
       if (t.state == ConditionTruth::kFalse) return t;
       if (t.state != ConditionTruth::kTrue && out.state == ConditionTruth::kTrue) out = t;
       if (t.state == ConditionTruth::kUnknown) out = t;
-      if (t.state == ConditionTruth::kTrue && !t.note.empty() && out.note.empty()) out.note = t.note;
+      if (t.state == ConditionTruth::kTrue && !t.note.empty() && out.note.empty())
+        out.note = t.note;
     }
   }
   return out;
@@ -122,7 +124,7 @@ bool IsDeny(const Value& st, bool* unknown) {
 
 // What the statements found so far say about the root user.
 struct Tally {
-  std::optional<RootDenial> all;  ///< a Deny of every action
+  std::optional<RootDenial> all;                       ///< a Deny of every action
   std::optional<std::vector<std::string>> exceptions;  ///< NotAction denies, intersected
   Location except_at;
   std::vector<std::string> some;  ///< specific actions denied
@@ -159,7 +161,8 @@ void AddStatement(const Value& st, size_t index, Tally& t) {
   const Actions actions = ActionsOf(st);
   const std::optional<std::string> limit = ResourceLimit(st);
   if (actions.kind == Actions::kUnknown || !limit) {
-    if (t.unknown.empty()) t.unknown = name + " names actions or resources known only at deployment";
+    if (t.unknown.empty())
+      t.unknown = name + " names actions or resources known only at deployment";
     if (t.unknown_at.line == 0) t.unknown_at = st.loc();
     return;
   }
@@ -213,12 +216,14 @@ RootDenial Conclude(const Tally& t, const Value& doc) {
   if (!t.some.empty()) {
     return RootDenial{Verdict::kFail,
                       "it denies only " + JoinTexts(t.some) + " to the root user, not every action",
-                      doc.loc(), {}};
+                      doc.loc(),
+                      {}};
   }
-  return RootDenial{Verdict::kFail,
-                    std::string("no Deny statement applies to the root user (") + kRootArnExample +
-                        ")",
-                    doc.loc(), {}};
+  return RootDenial{
+      Verdict::kFail,
+      std::string("no Deny statement applies to the root user (") + kRootArnExample + ")",
+      doc.loc(),
+      {}};
 }
 
 }  // namespace
@@ -236,19 +241,22 @@ bool HasPrincipalElement(const Value& document) {
 
 RootDenial EvaluateRootDenial(const Value& document) {
   if (Deferred(document) && !document.is(Value::Kind::kString)) {
-    return RootDenial{Verdict::kUnknown, "the policy is known only at deployment", document.loc(), {}};
+    return RootDenial{
+        Verdict::kUnknown, "the policy is known only at deployment", document.loc(), {}};
   }
   if (document.is(Value::Kind::kString)) {
     const std::string& text = document.str();
     const size_t first = text.find_first_not_of(" \t\r\n");
     if (first == std::string::npos || text[first] != '{' || document.has(Value::kInterpolated)) {
-      return RootDenial{Verdict::kUnknown, "the policy text is known only at deployment",
-                        document.loc(), {}};
+      return RootDenial{
+          Verdict::kUnknown, "the policy text is known only at deployment", document.loc(), {}};
     }
     auto parsed = ParseEmbeddedJson(document);
     if (!parsed.ok()) {
-      return RootDenial{Verdict::kFail, "the policy is not valid JSON: " + parsed.error().message,
-                        document.loc(), {}};
+      return RootDenial{Verdict::kFail,
+                        "the policy is not valid JSON: " + parsed.error().message,
+                        document.loc(),
+                        {}};
     }
     return EvaluateRootDenial(*parsed);
   }

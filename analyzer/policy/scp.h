@@ -22,7 +22,7 @@ struct RootDenial {
   Verdict verdict = Verdict::kFail;  ///< PASS: the policy denies the root user's actions
   /// FAIL/UNKNOWN: why not. PASS: what is left ("except s3:PutBucketPolicy") or "".
   std::string reason;
-  Location where;  ///< the statement that decided, or the document
+  Location where;                       ///< the statement that decided, or the document
   std::vector<std::string> exceptions;  ///< actions a NotAction deny leaves allowed
 };
 

@@ -66,8 +66,8 @@ void CheckContradictions(const Model& model, const RuleSet& rules, EngineOutput&
       c.usable = false;
       const std::string what = c.a->control == c.control ? "control " + c.control : c.a->control;
       Finding x = ToolFinding(kAttestationInvalid,
-                              "the code contradicts the attestation of " + what + " by " +
-                                  c.a->by + ": " + RelativePlace(model, f.loc, config_dir) + ": " +
+                              "the code contradicts the attestation of " + what + " by " + c.a->by +
+                                  ": " + RelativePlace(model, f.loc, config_dir) + ": " +
                                   f.message + " [" + f.rule_id + "]; the violation in code wins",
                               c.a->where);
       x.control = c.control;
@@ -96,8 +96,10 @@ void MemberAccountsNote(RuleResult& r, const CheckedAttestation* c) {
   if (c) {
     r.note = "member accounts by code; management account " + AttestedBy(*c);
   } else {
-    r.note = "member accounts only: SCPs and centralized root access never bind the management "
-             "account; attest control " + r.rule->control + " for it in .iaclint.yaml";
+    r.note =
+        "member accounts only: SCPs and centralized root access never bind the management "
+        "account; attest control " +
+        r.rule->control + " for it in .iaclint.yaml";
   }
 }
 
@@ -204,7 +206,8 @@ void ApplyAttestations(const AttestationInputs& in, Model& model, EngineOutput& 
   }
   bool fallback = false;
   const Location anchor = NoteAnchor(in, model, &fallback);
-  const std::string suffix = fallback && !in.fallback_note.empty() ? " (" + in.fallback_note + ")" : "";
+  const std::string suffix =
+      fallback && !in.fallback_note.empty() ? " (" + in.fallback_note + ")" : "";
   for (const ActiveRule& a : in.active) {
     if (a.rule->scope == "manual") ApplyManual(a, Covering(all, *a.rule), anchor, suffix, engine);
   }

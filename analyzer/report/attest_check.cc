@@ -28,9 +28,11 @@ std::string What(const CheckedAttestation& c) {
 void Invalid(CheckedAttestation& c, std::string message, const Location& where,
              std::vector<Finding>& findings) {
   c.usable = false;
-  Finding f = ToolFinding(kAttestationInvalid, std::move(message), where.known() ? where : c.a->where);
+  Finding f =
+      ToolFinding(kAttestationInvalid, std::move(message), where.known() ? where : c.a->where);
   f.control = c.control;
-  f.identity = std::string(kAttestationInvalid) + "|" + c.a->control + "|" + c.a->date + "|" + f.message;
+  f.identity =
+      std::string(kAttestationInvalid) + "|" + c.a->control + "|" + c.a->date + "|" + f.message;
   findings.push_back(std::move(f));
 }
 
@@ -42,8 +44,9 @@ void CheckCurrency(const AttestationInputs& in, CheckedAttestation& c, std::vect
   }
   const std::string due = AddDays(a.date, in.review_days);
   if (due < in.today) {
-    Invalid(c, What(c) + " is older than the review period of " + std::to_string(in.review_days) +
-                   " days (due " + due + "); check the control again and renew it",
+    Invalid(c,
+            What(c) + " is older than the review period of " + std::to_string(in.review_days) +
+                " days (due " + due + "); check the control again and renew it",
             a.date_at, out);
   }
 }
@@ -64,8 +67,11 @@ std::optional<EvidenceFile> ReadEvidence(const AttestationInputs& in, const Evid
   const std::string real = fs::weakly_canonical(joined, ec).string();
   const std::string tree = fs::weakly_canonical(dir.empty() ? fs::path(".") : dir, ec).string();
   if (fs::path(ref.file).is_absolute() || !IsInside(real, tree)) {
-    Invalid(c, "evidence file '" + ref.file + "' is outside the directory of the configuration; "
-               "it is not read", ref.where, out);
+    Invalid(c,
+            "evidence file '" + ref.file +
+                "' is outside the directory of the configuration; "
+                "it is not read",
+            ref.where, out);
     return std::nullopt;
   }
   auto text = ReadFileBounded(joined.string(), kMaxEvidenceBytes);
@@ -78,7 +84,8 @@ std::optional<EvidenceFile> ReadEvidence(const AttestationInputs& in, const Evid
   const std::string shown = DisplayPath(joined.string());
   e.file = model.FindFile(shown, joined.string());
   if (e.file == kNoFile) {
-    e.file = model.AddFile(SourceFile{shown, joined.string(), "evidence", std::string(StripUtf8Bom(*text))});
+    e.file = model.AddFile(
+        SourceFile{shown, joined.string(), "evidence", std::string(StripUtf8Bom(*text))});
   } else if (model.file(e.file).type.empty()) {
     model.file(e.file).type = "evidence";  // the walk saw it, no input format claimed it
   }
@@ -90,7 +97,8 @@ std::optional<EvidenceFile> ReadEvidence(const AttestationInputs& in, const Evid
   if (!doc.ok()) {
     Location where = doc.error().where;
     where.file = e.file;
-    Invalid(c, "evidence file '" + ref.file + "' is not valid JSON: " + doc.error().message, where, out);
+    Invalid(c, "evidence file '" + ref.file + "' is not valid JSON: " + doc.error().message, where,
+            out);
     return std::nullopt;
   }
   e.root = std::move(doc->root);
@@ -128,8 +136,9 @@ void CheckEvidence(const AttestationInputs& in, CheckedAttestation& c, Model& mo
     if (!e || !e->json) continue;
     const ExportKind kind = DetectExport(e->root);
     for (const EvidenceProblem& p : CheckExport(kind, e->root, c.control, Thresholds(in))) {
-      Invalid(c, std::string(ExportCommand(kind)) + " output '" + ref.file + "' shows " + p.message +
-                     "; " + What(c) + " does not hold",
+      Invalid(c,
+              std::string(ExportCommand(kind)) + " output '" + ref.file + "' shows " + p.message +
+                  "; " + What(c) + " does not hold",
               p.where, out);
     }
     if (kind == ExportKind::kAlternateContact) {

@@ -13,7 +13,7 @@ struct CheckedAttestation {
   const Attestation* a = nullptr;
   std::string control;  ///< the control it concerns ("05"), also for a rule-id attestation
   bool usable = true;
-  std::string place;    ///< ".iaclint.yaml:14:5"
+  std::string place;  ///< ".iaclint.yaml:14:5"
 };
 
 /// Checks currency (expiry, review period) and evidence files of every attestation; reports

@@ -19,16 +19,16 @@ std::vector<EvidenceProblem> AccountSummary(const Value& root, const std::string
   if (control == "01") {
     const Value* mfa = map->Find("AccountMFAEnabled");
     if (!mfa || mfa->AsNumber().value_or(0) != 1) {
-      out.push_back(Problem("AccountMFAEnabled is " + Shown(mfa) + ", not 1: the root user has no MFA",
-                            mfa, *map));
+      out.push_back(Problem(
+          "AccountMFAEnabled is " + Shown(mfa) + ", not 1: the root user has no MFA", mfa, *map));
     }
   }
   if (control == "13") {
     const Value* keys = map->Find("AccountAccessKeysPresent");
     if (!keys || keys->AsNumber().value_or(1) != 0) {
-      out.push_back(Problem("AccountAccessKeysPresent is " + Shown(keys) +
-                                ", not 0: the root user has access keys",
-                            keys, *map));
+      out.push_back(Problem(
+          "AccountAccessKeysPresent is " + Shown(keys) + ", not 0: the root user has access keys",
+          keys, *map));
     }
   }
   return out;
@@ -40,8 +40,9 @@ std::vector<EvidenceProblem> ContactInformation(const Value& root, const std::st
   const Value* phone = info.Find("PhoneNumber");
   const std::string text = phone ? phone->AsText().value_or("") : "";
   if (text.empty() || text[0] != '+') {
-    return {Problem("PhoneNumber is " + Shown(phone) + ", without the international prefix (+81 ...)",
-                    phone, info)};
+    return {
+        Problem("PhoneNumber is " + Shown(phone) + ", without the international prefix (+81 ...)",
+                phone, info)};
   }
   return {};
 }
@@ -53,15 +54,15 @@ std::vector<EvidenceProblem> AlternateContact(const Value& root, const std::stri
   std::vector<EvidenceProblem> out;
   const Value* address = c->Find("EmailAddress");
   if (!address || !std::regex_match(address->AsText().value_or(""), email)) {
-    out.push_back(Problem("the " + AlternateContactType(root) + " contact's EmailAddress is " +
-                              Shown(address),
-                          address, *c));
+    out.push_back(Problem(
+        "the " + AlternateContactType(root) + " contact's EmailAddress is " + Shown(address),
+        address, *c));
   }
   return out;
 }
 
 std::vector<EvidenceProblem> PasswordPolicy(const Value& root, const std::string& control,
-                                        const PasswordThresholds& t) {
+                                            const PasswordThresholds& t) {
   if (control != "11") return {};
   const Value* p = root.Find("PasswordPolicy");
   std::vector<EvidenceProblem> out;
@@ -101,11 +102,16 @@ ExportKind DetectExport(const Value& root) {
 
 const char* ExportCommand(ExportKind kind) {
   switch (kind) {
-    case ExportKind::kAccountSummary: return "aws iam get-account-summary";
-    case ExportKind::kContactInformation: return "aws account get-contact-information";
-    case ExportKind::kAlternateContact: return "aws account get-alternate-contact";
-    case ExportKind::kPasswordPolicy: return "aws iam get-account-password-policy";
-    case ExportKind::kNone: break;
+    case ExportKind::kAccountSummary:
+      return "aws iam get-account-summary";
+    case ExportKind::kContactInformation:
+      return "aws account get-contact-information";
+    case ExportKind::kAlternateContact:
+      return "aws account get-alternate-contact";
+    case ExportKind::kPasswordPolicy:
+      return "aws iam get-account-password-policy";
+    case ExportKind::kNone:
+      break;
   }
   return "";
 }
@@ -114,11 +120,16 @@ std::vector<EvidenceProblem> CheckExport(ExportKind kind, const Value& root,
                                          const std::string& control,
                                          const PasswordThresholds& thresholds) {
   switch (kind) {
-    case ExportKind::kAccountSummary: return AccountSummary(root, control);
-    case ExportKind::kContactInformation: return ContactInformation(root, control);
-    case ExportKind::kAlternateContact: return AlternateContact(root, control);
-    case ExportKind::kPasswordPolicy: return PasswordPolicy(root, control, thresholds);
-    case ExportKind::kNone: break;
+    case ExportKind::kAccountSummary:
+      return AccountSummary(root, control);
+    case ExportKind::kContactInformation:
+      return ContactInformation(root, control);
+    case ExportKind::kAlternateContact:
+      return AlternateContact(root, control);
+    case ExportKind::kPasswordPolicy:
+      return PasswordPolicy(root, control, thresholds);
+    case ExportKind::kNone:
+      break;
   }
   return {};
 }

@@ -15,7 +15,13 @@
 
 namespace iaclint {
 
-enum class ExportKind { kNone, kAccountSummary, kContactInformation, kAlternateContact, kPasswordPolicy };
+enum class ExportKind {
+  kNone,
+  kAccountSummary,
+  kContactInformation,
+  kAlternateContact,
+  kPasswordPolicy
+};
 
 ExportKind DetectExport(const Value& root);
 

@@ -46,10 +46,10 @@ Outcome OpDeniesRootActions(const Predicate& p, const Subject& s, EvalContext& c
   if (d.verdict == Verdict::kUnknown) return Outcome::Unknown(d.reason, "deploy-time", s);
   const bool denies = d.verdict == Verdict::kPass;
   if (denies == want) return Outcome::Pass();
-  Outcome f = Outcome::Fail(
-      want ? d.reason : "it denies every action to the root user" +
-                            (d.reason.empty() ? std::string() : " (" + d.reason + ")"),
-      s);
+  Outcome f = Outcome::Fail(want ? d.reason
+                                 : "it denies every action to the root user" +
+                                       (d.reason.empty() ? std::string() : " (" + d.reason + ")"),
+                            s);
   if (d.where.known()) f.where = d.where;
   return f;
 }

@@ -32,8 +32,9 @@ std::string One(const std::string& fields) {
   return "attestations:\n  - control: \"05\"\n" + fields;
 }
 
-const char* kGood = "    status: done\n    date: 2026-01-10\n    by: alice@example.com\n"
-                    "    evidence: [evidence/artifact.pdf]\n";
+const char* kGood =
+    "    status: done\n    date: 2026-01-10\n    by: alice@example.com\n"
+    "    evidence: [evidence/artifact.pdf]\n";
 
 TEST(AttestationConfig, AcceptsAWellFormedEntryAndNormalisesControls) {
   EXPECT_EQ(Validate(One(kGood)), "ok");
@@ -51,9 +52,10 @@ TEST(AttestationConfig, ErrorsAtTheirExactPlace) {
   EXPECT_EQ(Validate("attestations:\n  - control: \"14\"\n" + std::string(kGood)),
             "config.yaml:2:14: unknown control '14' (expected a control 01-13 or a rule id such as "
             "IAC0501)");
-  EXPECT_EQ(Validate("attestations:\n  - control: IAC9999\n" + std::string(kGood)),
-            "config.yaml:2:14: unknown control 'IAC9999' (expected a control 01-13 or a rule id such "
-            "as IAC0501)");
+  EXPECT_EQ(
+      Validate("attestations:\n  - control: IAC9999\n" + std::string(kGood)),
+      "config.yaml:2:14: unknown control 'IAC9999' (expected a control 01-13 or a rule id such "
+      "as IAC0501)");
   EXPECT_EQ(Validate("attestations:\n  - control: IAC0005\n" + std::string(kGood)),
             "config.yaml:2:14: 'IAC0005' is one of iaclint's own findings, not a baseline rule; "
             "attest a control (01-13) or a rule of one");
@@ -65,9 +67,10 @@ TEST(AttestationConfig, ErrorsAtTheirExactPlace) {
             "config.yaml:2:5: attestation is missing 'evidence'");
   EXPECT_EQ(Validate(One("    status: done\n    date: 2026-01-10\n    by: a\n    evidence: []\n")),
             "config.yaml:2:5: attestation is missing 'evidence'");
-  EXPECT_EQ(Validate(One("    status: done\n    date: 2026-07-01\n    by: a\n    evidence: [x]\n")),
-            "config.yaml:4:11: date 2026-07-01 is in the future (today is 2026-06-01); an attestation "
-            "records a check already made");
+  EXPECT_EQ(
+      Validate(One("    status: done\n    date: 2026-07-01\n    by: a\n    evidence: [x]\n")),
+      "config.yaml:4:11: date 2026-07-01 is in the future (today is 2026-06-01); an attestation "
+      "records a check already made");
   EXPECT_EQ(Validate(One("    status: done\n    date: 2026-02-30\n    by: a\n    evidence: [x]\n")),
             "config.yaml:4:11: date 2026-02-30 is not a calendar date");
   EXPECT_EQ(Validate(One(std::string(kGood) + "    expires: 2025-12-31\n")),
@@ -113,33 +116,41 @@ std::vector<std::string> Problems(const std::string& json, const std::string& co
   const Value v = Json(json);
   std::vector<std::string> out;
   for (const EvidenceProblem& p : CheckExport(DetectExport(v), v, control, PasswordThresholds{})) {
-    out.push_back(std::to_string(p.where.line) + ":" + std::to_string(p.where.column) + " " + p.message);
+    out.push_back(std::to_string(p.where.line) + ":" + std::to_string(p.where.column) + " " +
+                  p.message);
   }
   return out;
 }
 
 TEST(EvidenceExports, AccountSummary) {
-  const std::string ok = R"({"SummaryMap": {"AccountMFAEnabled": 1, "AccountAccessKeysPresent": 0}})";
+  const std::string ok =
+      R"({"SummaryMap": {"AccountMFAEnabled": 1, "AccountAccessKeysPresent": 0}})";
   EXPECT_EQ(DetectExport(Json(ok)), ExportKind::kAccountSummary);
   EXPECT_TRUE(Problems(ok, "01").empty());
   EXPECT_TRUE(Problems(ok, "13").empty());
-  EXPECT_EQ(Problems(R"({"SummaryMap": {"AccountMFAEnabled": 0, "AccountAccessKeysPresent": 1}})", "01"),
-            (std::vector<std::string>{"1:38 AccountMFAEnabled is 0, not 1: the root user has no MFA"}));
-  EXPECT_EQ(Problems(R"({"SummaryMap": {"AccountMFAEnabled": 1, "AccountAccessKeysPresent": 1}})", "13"),
-            (std::vector<std::string>{
-                "1:69 AccountAccessKeysPresent is 1, not 0: the root user has access keys"}));
+  EXPECT_EQ(
+      Problems(R"({"SummaryMap": {"AccountMFAEnabled": 0, "AccountAccessKeysPresent": 1}})", "01"),
+      (std::vector<std::string>{"1:38 AccountMFAEnabled is 0, not 1: the root user has no MFA"}));
+  EXPECT_EQ(
+      Problems(R"({"SummaryMap": {"AccountMFAEnabled": 1, "AccountAccessKeysPresent": 1}})", "13"),
+      (std::vector<std::string>{
+          "1:69 AccountAccessKeysPresent is 1, not 0: the root user has access keys"}));
   EXPECT_EQ(Problems(R"({"SummaryMap": {}})", "01"),
-            (std::vector<std::string>{"1:16 AccountMFAEnabled is missing, not 1: the root user has no MFA"}));
+            (std::vector<std::string>{
+                "1:16 AccountMFAEnabled is missing, not 1: the root user has no MFA"}));
   // An export that does not concern the attested control proves nothing against it.
   EXPECT_TRUE(Problems(R"({"SummaryMap": {"AccountMFAEnabled": 0}})", "05").empty());
 }
 
 TEST(EvidenceExports, ContactsAndPasswordPolicy) {
-  EXPECT_TRUE(Problems(R"({"ContactInformation": {"PhoneNumber": "+81 3-1234-5678"}})", "04").empty());
-  EXPECT_EQ(Problems(R"({"ContactInformation": {"PhoneNumber": "03-1234-5678"}})", "04"),
-            (std::vector<std::string>{
-                "1:40 PhoneNumber is \"03-1234-5678\", without the international prefix (+81 ...)"}));
-  const std::string contact = R"({"AlternateContact": {"AlternateContactType": "SECURITY", "EmailAddress": "x"}})";
+  EXPECT_TRUE(
+      Problems(R"({"ContactInformation": {"PhoneNumber": "+81 3-1234-5678"}})", "04").empty());
+  EXPECT_EQ(
+      Problems(R"({"ContactInformation": {"PhoneNumber": "03-1234-5678"}})", "04"),
+      (std::vector<std::string>{
+          "1:40 PhoneNumber is \"03-1234-5678\", without the international prefix (+81 ...)"}));
+  const std::string contact =
+      R"({"AlternateContact": {"AlternateContactType": "SECURITY", "EmailAddress": "x"}})";
   EXPECT_EQ(AlternateContactType(Json(contact)), "SECURITY");
   EXPECT_EQ(Problems(contact, "02"),
             (std::vector<std::string>{"1:75 the SECURITY contact's EmailAddress is \"x\""}));
@@ -149,13 +160,15 @@ TEST(EvidenceExports, ContactsAndPasswordPolicy) {
                 .size(),
             0u);
   EXPECT_EQ(Problems(R"({"PasswordPolicy": {"MinimumPasswordLength": 8, "RequireSymbols": true,
-      "RequireNumbers": true, "RequireUppercaseCharacters": true}})", "11"),
+      "RequireNumbers": true, "RequireUppercaseCharacters": true}})",
+                     "11"),
             (std::vector<std::string>{"1:46 MinimumPasswordLength is 8, below 12",
                                       "1:20 RequireLowercaseCharacters is missing, not true"}));
   EXPECT_EQ(DetectExport(Json(R"({"Policy": {"Content": "{}"}})")), ExportKind::kNone);
 }
 
-const char* kTemplate = "AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n  Topic:\n    Type: AWS::SNS::Topic\n";
+const char* kTemplate =
+    "AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n  Topic:\n    Type: AWS::SNS::Topic\n";
 
 const Finding* FindingOf(const CheckRun& run, const std::string& rule) {
   for (const Finding& f : run.report.findings) {
@@ -166,7 +179,8 @@ const Finding* FindingOf(const CheckRun& run, const std::string& rule) {
 
 TEST(Attestations, SatisfyMissingControlsAndSayWhichEvidenceWon) {
   Tree t({{"template.yaml", kTemplate},
-          {"evidence/summary.json", R"({"SummaryMap": {"AccountMFAEnabled": 1, "AccountAccessKeysPresent": 0}})"},
+          {"evidence/summary.json",
+           R"({"SummaryMap": {"AccountMFAEnabled": 1, "AccountAccessKeysPresent": 0}})"},
           {".iaclint.yaml", R"(rules:
   IAC0005:
     params: {review_days: 36500}
@@ -193,7 +207,8 @@ attestations:
   EXPECT_EQ(At(run->model, Control(*run, "01")->locations.at(0)), ".iaclint.yaml:5:5");
   EXPECT_EQ(Control(*run, "06")->status, "MANUAL");
   EXPECT_EQ(Control(*run, "06")->evidence, "attested (risk accepted)");
-  EXPECT_NE(Control(*run, "06")->detail.find("risk accepted by cfo@example.com"), std::string::npos);
+  EXPECT_NE(Control(*run, "06")->detail.find("risk accepted by cfo@example.com"),
+            std::string::npos);
   bool evidence_listed = false;
   for (const SourceFile& f : run->model.files()) evidence_listed |= f.type == "evidence";
   EXPECT_TRUE(evidence_listed);
@@ -245,8 +260,8 @@ TEST(Attestations, ManualControlsAreNotesAtTheConfigAndInformationalNeverFails) 
   o.paths = {t.path("template.yaml")};
   o.config_path = t.path(".iaclint.yaml");
   o.fail_on = "note";
-  o.disable = {"IAC0101", "IAC0201", "IAC0402", "IAC0501", "IAC0601", "IAC0701", "IAC0801",
-               "IAC1001", "IAC1101", "IAC1201", "IAC1202", "IAC1301"};
+  o.disable = {"IAC0101", "IAC0201", "IAC0402", "IAC0501", "IAC0601", "IAC0701",
+               "IAC0801", "IAC1001", "IAC1101", "IAC1201", "IAC1202", "IAC1301"};
   auto quiet = RunCheck(o);
   ASSERT_TRUE(quiet.ok()) << quiet.error().message;
   ASSERT_NE(FindingOf(**quiet, "IAC0301"), nullptr);
@@ -267,8 +282,7 @@ Resources:
           - {Effect: Deny, Action: "*", Resource: "*",
              Condition: {ArnLike: {"aws:PrincipalArn": "arn:aws:iam::*:root"}}}
 )";
-  Tree t({{"scp.yaml", scp},
-          {".iaclint.yaml", R"(attestations:
+  Tree t({{"scp.yaml", scp}, {".iaclint.yaml", R"(attestations:
   - control: "13"
     account: "111122223333"
     status: done
@@ -285,9 +299,10 @@ Resources:
   auto with = Check({t.path("scp.yaml")}, t.path(".iaclint.yaml"));
   ASSERT_TRUE(with);
   EXPECT_EQ(Control(*with, "13")->evidence, "enforced (member accounts)");
-  EXPECT_NE(Control(*with, "13")->detail.find(
-                "member accounts by code; management account attested by alice@example.com on "
-                "2026-01-10 for account 111122223333"),
+  EXPECT_NE(Control(*with, "13")
+                ->detail.find(
+                    "member accounts by code; management account attested by alice@example.com on "
+                    "2026-01-10 for account 111122223333"),
             std::string::npos)
       << Control(*with, "13")->detail;
 }

@@ -76,7 +76,8 @@ resources:
 }
 
 TEST(Cfct, ParameterFilesAndOldSchema) {
-  Tree t({{"manifest.yml", R"(region: ap-northeast-1
+  Tree t(
+      {{"manifest.yml", R"(region: ap-northeast-1
 version: 2020-01-01
 cloudformation_resources:
   - name: password-policy
@@ -89,11 +90,11 @@ organization_policies:
     policy_file: policies/deny-root.json
     apply_to_accounts_in_ou: [Workloads]
 )"},
-          {"templates/password-policy.yaml", kPasswordTemplate},
-          {"parameters/password-policy.json",
-           R"([{"ParameterKey": "pMinimumPasswordLength", "ParameterValue": "16"}])"},
-          {"policies/deny-root.json",
-           R"({"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Action": "*", "Resource": "*",
+       {"templates/password-policy.yaml", kPasswordTemplate},
+       {"parameters/password-policy.json",
+        R"([{"ParameterKey": "pMinimumPasswordLength", "ParameterValue": "16"}])"},
+       {"policies/deny-root.json",
+        R"({"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Action": "*", "Resource": "*",
   "Condition": {"StringLike": {"aws:PrincipalArn": "arn:aws:iam::*:root"}}}]})"}});
   auto run = Check({t.path()});
   ASSERT_TRUE(run);
@@ -108,7 +109,8 @@ organization_policies:
 }
 
 TEST(Cfct, ScpEntriesRemoteFilesAndOtherMethods) {
-  Tree t({{"manifest.yaml", R"(region: ap-northeast-1
+  Tree t(
+      {{"manifest.yaml", R"(region: ap-northeast-1
 version: 2021-03-15
 resources:
   - name: remote
@@ -125,24 +127,28 @@ resources:
     resource_file: x.yaml
     deploy_method: something_new
 )"},
-          {"policies/rcp.json", R"({"Version": "2012-10-17", "Statement": [{"Effect": "Deny",
+       {"policies/rcp.json", R"({"Version": "2012-10-17", "Statement": [{"Effect": "Deny",
   "Principal": "*", "Action": "s3:*", "Resource": "*"}]})"},
-          {"policies/deny-root.json",
-           R"({"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Action": "*", "Resource": "*",
+       {"policies/deny-root.json",
+        R"({"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Action": "*", "Resource": "*",
   "Condition": {"ArnLike": {"aws:PrincipalArn": "arn:aws:iam::*:root"}}}]})"}});
   auto run = Check({t.path()});
   ASSERT_TRUE(run);
   const Model& m = run->model;
   std::vector<std::string> notes;
-  for (const Finding& f : m.diagnostics()) notes.push_back(f.rule_id + " " + At(m, f.loc) + " " + f.message);
-  EXPECT_EQ(notes, (std::vector<std::string>{
-                       "IAC0006 manifest.yaml:5:20 's3://bucket/template.yaml' is not a local file; it is not analysed",
-                       "IAC0002 manifest.yaml:14:5 deploy_method 'something_new' is not analysed"}));
+  for (const Finding& f : m.diagnostics())
+    notes.push_back(f.rule_id + " " + At(m, f.loc) + " " + f.message);
+  EXPECT_EQ(notes,
+            (std::vector<std::string>{
+                "IAC0006 manifest.yaml:5:20 's3://bucket/template.yaml' is not a local file; it is "
+                "not analysed",
+                "IAC0002 manifest.yaml:14:5 deploy_method 'something_new' is not analysed"}));
   EXPECT_EQ(Prop(m, "data-perimeter", "Type"), "\"RESOURCE_CONTROL_POLICY\"");
   // An SCP entry without organizational units is attached to nothing.
   EXPECT_EQ(Prop(m, "deny-root", "TargetIds"), "[]");
   bool unattached = false;
-  for (const Finding& f : run->report.findings) unattached |= f.rule_id == "IAC1302" && f.resource == "deny-root";
+  for (const Finding& f : run->report.findings)
+    unattached |= f.rule_id == "IAC1302" && f.resource == "deny-root";
   EXPECT_TRUE(unattached);
 }
 

@@ -47,8 +47,8 @@ TEST(Placeholders, MapsColumnsBackIncludingAfterMultiByteText) {
 }
 
 TEST(Placeholders, UnresolvedBecomeUnknownWithTheirReason) {
-  const Substitution s =
-      SubstitutePlaceholders("a: {{ Email }}\nb: \"x {{ Nope }} y\"\nc: {{ account 'Audit' }}\n", Values());
+  const Substitution s = SubstitutePlaceholders(
+      "a: {{ Email }}\nb: \"x {{ Nope }} y\"\nc: {{ account 'Audit' }}\n", Values());
   ASSERT_EQ(s.unresolved.size(), 3u);
   auto doc = ParseYaml(s.text, 0);
   ASSERT_TRUE(doc.ok()) << doc.error().message;
@@ -57,9 +57,11 @@ TEST(Placeholders, UnresolvedBecomeUnknownWithTheirReason) {
   EXPECT_EQ(root.Find("a")->kind(), Value::Kind::kUnknown);
   EXPECT_EQ(root.Find("a")->str(), "read from SSM at deployment");
   EXPECT_EQ(root.Find("a")->category(), "lza-placeholder");
-  EXPECT_EQ(root.Find("b")->str(), "LZA placeholder {{ Nope }} is not defined in replacements-config.yaml");
+  EXPECT_EQ(root.Find("b")->str(),
+            "LZA placeholder {{ Nope }} is not defined in replacements-config.yaml");
   EXPECT_EQ(root.Find("b")->loc().column, 4u);
-  EXPECT_EQ(root.Find("c")->str(), "LZA placeholder {{ account 'Audit' }} is resolved only at deployment");
+  EXPECT_EQ(root.Find("c")->str(),
+            "LZA placeholder {{ account 'Audit' }} is resolved only at deployment");
 }
 
 TEST(Placeholders, UnclosedBracesAndCrLfAreLeftAlone) {
@@ -74,8 +76,10 @@ TEST(Placeholders, ReplacementsAndAccountNames) {
   - {key: Prefix, type: String, value: AWSAccelerator}
   - {key: Cidrs, type: StringList, value: [10.0.0.0/8, 172.16.0.0/12]}
   - {key: Email, path: /accelerator/email}
-)", kNoFile);
-  auto accounts = ParseYaml("mandatoryAccounts:\n  - {name: Management}\nworkloadAccounts:\n  - {name: Dev}\n", kNoFile);
+)",
+                       kNoFile);
+  auto accounts = ParseYaml(
+      "mandatoryAccounts:\n  - {name: Management}\nworkloadAccounts:\n  - {name: Dev}\n", kNoFile);
   ASSERT_TRUE(rep.ok() && accounts.ok());
   const Replacements r = ReadReplacements(&rep->root, &accounts->root);
   EXPECT_EQ(r.values.at("Prefix"), "AWSAccelerator");

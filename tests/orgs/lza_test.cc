@@ -1,9 +1,10 @@
 // The Landing Zone Accelerator normaliser: every key path it reads, anchors and aliases,
 // {{ }} placeholders, policy files and their confinement to the analysed tree.
+#include "orgs/lza.h"
+
 #include <gtest/gtest.h>
 
 #include "model/tool_findings.h"
-#include "orgs/lza.h"
 #include "orgs_test_util.h"
 
 namespace iaclint {
@@ -64,9 +65,10 @@ reports:
   EXPECT_EQ(At(m, name->loc()), "global-config.yaml:6:13");
   EXPECT_EQ(name->loc().end_column, 45u);
   const Value& n = budget->properties.Find("NotificationsWithSubscribers")->items()[0];
-  const Value& ssm = n.Find("Subscribers")->items()[0].Find("Address")->kind() == Value::Kind::kUnknown
-                         ? *n.Find("Subscribers")->items()[0].Find("Address")
-                         : Value::Null();
+  const Value& ssm =
+      n.Find("Subscribers")->items()[0].Find("Address")->kind() == Value::Kind::kUnknown
+          ? *n.Find("Subscribers")->items()[0].Find("Address")
+          : Value::Null();
   ASSERT_TRUE(ssm.is(Value::Kind::kUnknown));
   EXPECT_EQ(ssm.str(),
             "LZA placeholder {{ BudgetsEmail }} is read from SSM parameter "
@@ -154,7 +156,8 @@ logging:
   // No lifecycleRules: LZA's default rule (expire after 1825 days) applies.
   EXPECT_EQ(Prop(m, "logging.centralLogBucket", "LifecycleConfiguration.Rules[0]"),
             "{Status: \"Enabled\", ExpirationInDays: 1825}");
-  EXPECT_EQ(FindResource(m, "logging.centralLogBucket")->evidence, "declared (LZA default lifecycle)");
+  EXPECT_EQ(FindResource(m, "logging.centralLogBucket")->evidence,
+            "declared (LZA default lifecycle)");
   // Account trails default to single-region and no CloudWatch Logs.
   EXPECT_EQ(Prop(m, "logging.cloudtrail.accountTrails[0]", "TrailName"),
             "\"AWSAccelerator-CloudTrail-Audit\"");
@@ -266,7 +269,8 @@ cloudWatch:
   auto run = Check({t.path()});
   ASSERT_TRUE(run);
   const Model& m = run->model;
-  EXPECT_EQ(Prop(m, "centralRootUserManagement", "EnabledFeatures"), "[\"RootCredentialsManagement\"]");
+  EXPECT_EQ(Prop(m, "centralRootUserManagement", "EnabledFeatures"),
+            "[\"RootCredentialsManagement\"]");
   EXPECT_EQ(Prop(m, "snsTopics.topics[0]", "TopicName"), "\"aws-accelerator-Security\"");
   EXPECT_EQ(Prop(m, "iamPasswordPolicy", "MinimumPasswordLength"), "16");
   EXPECT_EQ(Prop(m, "iamPasswordPolicy", "AllowUsersToChangePassword"), "true");
@@ -286,8 +290,9 @@ cloudWatch:
   EXPECT_EQ(Prop(m, "centralSecurityServices.securityHub.standards[0]", "StandardsArn"),
             "\"arn:aws:securityhub:::ruleset/cis-aws-foundations-benchmark/v/1.2.0\"");
   EXPECT_EQ(FindResource(m, "centralSecurityServices.securityHub.standards[1]"), nullptr);
-  EXPECT_EQ(Prop(m, "centralSecurityServices.securityHub.standards[2]", "StandardsArn"),
-            "\"arn:aws:securityhub:*::standards/aws-foundational-security-best-practices/v/1.0.0\"");
+  EXPECT_EQ(
+      Prop(m, "centralSecurityServices.securityHub.standards[2]", "StandardsArn"),
+      "\"arn:aws:securityhub:*::standards/aws-foundational-security-best-practices/v/1.0.0\"");
   EXPECT_EQ(Control(*run, "01")->evidence, "declared (member accounts)");
   EXPECT_EQ(Control(*run, "11")->status, "PASS");
 }
@@ -323,7 +328,8 @@ identityCenter:
   ASSERT_TRUE(run);
   const Model& m = run->model;
   EXPECT_EQ(Prop(m, "groupSets[0].groups[0]", "ManagedPolicyArns"),
-            "[\"arn:aws:iam::aws:policy/AdministratorAccess\", \"arn:aws:iam::aws:policy/ReadOnlyAccess\", "
+            "[\"arn:aws:iam::aws:policy/AdministratorAccess\", "
+            "\"arn:aws:iam::aws:policy/ReadOnlyAccess\", "
             "\"arn:aws:iam::*:policy/RequireMfa\"]");
   EXPECT_EQ(Prop(m, "userSets[0].users[0]", "Groups"), "[\"Administrators\"]");
   EXPECT_EQ(Prop(m, "policySets[0].policies[0]", "Groups"), "[\"Administrators\"]");
@@ -336,7 +342,8 @@ identityCenter:
   for (const Resource& r : m.resources()) EXPECT_NE(r.source_type, "policy document") << r.id;
   EXPECT_EQ(Prop(m, "identityCenter.identityCenterPermissionSets[0]", "ManagedPolicies"),
             "[\"arn:aws:iam::aws:policy/AdministratorAccess\"]");
-  EXPECT_EQ(Prop(m, "identityCenter.identityCenterAssignments[0]", "PermissionSetArn"), "\"Admin\"");
+  EXPECT_EQ(Prop(m, "identityCenter.identityCenterAssignments[0]", "PermissionSetArn"),
+            "\"Admin\"");
   EXPECT_EQ(Control(*run, "12")->status, "PASS") << Control(*run, "12")->detail;
   EXPECT_EQ(Control(*run, "12")->evidence, "declared");
 }
@@ -365,7 +372,8 @@ serviceControlPolicies:
   auto run = Check({t.path()});
   ASSERT_TRUE(run);
   const Model& m = run->model;
-  EXPECT_EQ(Prop(m, "serviceControlPolicies[0]", "TargetIds"), "[\"Security\", \"Workloads\", \"Audit\"]");
+  EXPECT_EQ(Prop(m, "serviceControlPolicies[0]", "TargetIds"),
+            "[\"Security\", \"Workloads\", \"Audit\"]");
   EXPECT_EQ(Prop(m, "serviceControlPolicies[0]", "Type"), "\"SERVICE_CONTROL_POLICY\"");
   EXPECT_EQ(At(m, FindResource(m, "serviceControlPolicies[0]")->properties.Find("Content")->loc()),
             "deny-root.json:1:1");
@@ -378,17 +386,20 @@ serviceControlPolicies:
   }
   EXPECT_EQ(Control(*run, "13")->status, "PASS");
   EXPECT_EQ(Control(*run, "13")->evidence, "enforced (member accounts)");
-  EXPECT_NE(Control(*run, "13")->detail.find("never bind the management account"), std::string::npos);
+  EXPECT_NE(Control(*run, "13")->detail.find("never bind the management account"),
+            std::string::npos);
   for (const Finding& f : run->report.findings) EXPECT_NE(f.rule_id, "IAC1302") << f.message;
 }
 
 TEST(Lza, PolicyPathsOutsideTheTreeAreRefused) {
-  Tree outside({{"secret.json", R"({"Version": "2012-10-17", "Statement": [], "Secret": "s3cr3t-token"})"}});
+  Tree outside(
+      {{"secret.json", R"({"Version": "2012-10-17", "Statement": [], "Secret": "s3cr3t-token"})"}});
   Tree t({{"organization-config.yaml",
            "serviceControlPolicies:\n  - name: Escape\n    policy: ../" +
                std::filesystem::path(outside.path()).filename().string() +
                "/secret.json\n    deploymentTargets: {organizationalUnits: [Root]}\n"
-               "  - name: Absolute\n    policy: " + outside.path("secret.json") + "\n"}});
+               "  - name: Absolute\n    policy: " +
+               outside.path("secret.json") + "\n"}});
   auto run = Check({t.path()});
   ASSERT_TRUE(run);
   const Model& m = run->model;

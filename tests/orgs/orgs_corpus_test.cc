@@ -86,7 +86,8 @@ std::map<std::string, std::string> Verdicts(const fs::path& dir) {
 }
 
 TEST(OrgsCorpus, LzaUniversalConfigurationVerdicts) {
-  const fs::path dir = Corpus() / "aws_lza-universal-configuration" / "modules" / "base" / "default";
+  const fs::path dir =
+      Corpus() / "aws_lza-universal-configuration" / "modules" / "base" / "default";
   if (!fs::is_directory(dir)) GTEST_SKIP() << "no corpus at " << dir;
   const auto v = Verdicts(dir);
   // centralRootUserManagement (rootCredentialsManagement: true): member accounts have no root
@@ -112,8 +113,8 @@ TEST(OrgsCorpus, LzaUniversalConfigurationVerdicts) {
 }
 
 TEST(OrgsCorpus, Lza113SampleConfigVerdicts) {
-  const fs::path dir = Corpus() / "awslabs_landing-zone-accelerator-on-aws" / "v1.13.0" / "reference" /
-                       "sample-configurations" / "lza-sample-config";
+  const fs::path dir = Corpus() / "awslabs_landing-zone-accelerator-on-aws" / "v1.13.0" /
+                       "reference" / "sample-configurations" / "lza-sample-config";
   if (!fs::is_directory(dir)) GTEST_SKIP() << "no corpus at " << dir;
   const auto v = Verdicts(dir);
   // Security Hub with the CIS AWS Foundations Benchmark v1.4.0 standard detects root without MFA.

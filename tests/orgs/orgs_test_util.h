@@ -42,7 +42,8 @@ class Tree {
 };
 
 /// Analyses `paths` as `iaclint check` does; `config` is a .iaclint.yaml path or "" for none.
-inline std::unique_ptr<CheckRun> Check(std::vector<std::string> paths, const std::string& config = "",
+inline std::unique_ptr<CheckRun> Check(std::vector<std::string> paths,
+                                       const std::string& config = "",
                                        const std::string& type = "") {
   CheckOptions o;
   o.paths = std::move(paths);

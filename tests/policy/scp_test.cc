@@ -28,15 +28,15 @@ TEST(ScpEvaluator, DenyAllWithArnLikeRootPasses) {
 }
 
 TEST(ScpEvaluator, StringLikeAndAnyKeyCasePass) {
-  for (const char* cond :
-       {R"({"StringLike": {"aws:PrincipalArn": "arn:aws:iam::*:root"}})",
-        R"({"StringLike": {"AWS:PRINCIPALARN": "arn:aws:iam::*:root"}})",
-        R"({"ArnLike": {"aws:PrincipalARN": "arn:*:iam::*:root"}})",
-        R"({"ArnEquals": {"aws:principalarn": "arn:aws:iam::*:root"}})",
-        R"({"ArnLikeIfExists": {"aws:PrincipalArn": "arn:aws:iam::*:root"}})",
-        R"({"ForAnyValue:StringLike": {"aws:PrincipalArn": ["*:root"]}})"}) {
+  for (const char* cond : {R"({"StringLike": {"aws:PrincipalArn": "arn:aws:iam::*:root"}})",
+                           R"({"StringLike": {"AWS:PRINCIPALARN": "arn:aws:iam::*:root"}})",
+                           R"({"ArnLike": {"aws:PrincipalARN": "arn:*:iam::*:root"}})",
+                           R"({"ArnEquals": {"aws:principalarn": "arn:aws:iam::*:root"}})",
+                           R"({"ArnLikeIfExists": {"aws:PrincipalArn": "arn:aws:iam::*:root"}})",
+                           R"({"ForAnyValue:StringLike": {"aws:PrincipalArn": ["*:root"]}})"}) {
     const RootDenial d = Eval(Doc(std::string(R"({"Effect": "Deny", "Action": ["*"],
-        "Resource": "*", "Condition": )") + cond + "}"));
+        "Resource": "*", "Condition": )") +
+                                  cond + "}"));
     EXPECT_EQ(d.verdict, Verdict::kPass) << cond << ": " << d.reason;
   }
 }
@@ -54,7 +54,8 @@ TEST(ScpEvaluator, NotActionExceptionsAreListed) {
       "Resource": "*", "Condition": {"ArnLike": {"aws:PrincipalArn": "arn:aws:iam::*:root"}}})"));
   EXPECT_EQ(d.verdict, Verdict::kPass);
   EXPECT_EQ(d.exceptions.size(), 3u);
-  EXPECT_EQ(d.reason, "every action except s3:GetBucketPolicy, s3:PutBucketPolicy, s3:DeleteBucketPolicy");
+  EXPECT_EQ(d.reason,
+            "every action except s3:GetBucketPolicy, s3:PutBucketPolicy, s3:DeleteBucketPolicy");
 }
 
 TEST(ScpEvaluator, AServiceAllowListIsNotASeal) {
@@ -62,8 +63,9 @@ TEST(ScpEvaluator, AServiceAllowListIsNotASeal) {
   const RootDenial d = Eval(Doc(R"({"Sid": "HIPAAEligibleServices", "Effect": "Deny",
       "NotAction": ["acm:*", "athena:*", "s3:*", "ec2:Describe*"], "Resource": "*"})"));
   EXPECT_EQ(d.verdict, Verdict::kFail);
-  EXPECT_EQ(d.reason, "its NotAction leaves the root user whole services or action groups (acm:*, "
-                      "athena:*, s3:*, ec2:Describe*)");
+  EXPECT_EQ(d.reason,
+            "its NotAction leaves the root user whole services or action groups (acm:*, "
+            "athena:*, s3:*, ec2:Describe*)");
 }
 
 TEST(ScpEvaluator, NotActionStarDeniesNothing) {
@@ -182,7 +184,8 @@ TEST(ScpEvaluator, JsonStringsAreParsed) {
 
 TEST(ScpEvaluator, ThePolicyDocumentShape) {
   auto doc = ParseJson(Doc(R"({"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "s3:*",
-      "Resource": "*"})"), 0);
+      "Resource": "*"})"),
+                       0);
   ASSERT_TRUE(doc.ok());
   EXPECT_TRUE(LooksLikePolicyDocument(doc->root));
   EXPECT_TRUE(HasPrincipalElement(doc->root));
