@@ -519,6 +519,8 @@ const std::vector<OpSpec>& Operators() {
       {"lt", ArgKind::kValue, OpLt, "a number less than the argument"},
       {"lte", ArgKind::kValue, OpLte, "a number less than or equal to the argument"},
       {"matches", ArgKind::kValue, OpMatches, "matches an ECMAScript regular expression"},
+      {"names_user", ArgKind::kValue, OpNamesUser,
+       "names the IAM user given, literally or through a reference to an AWS::IAM::User"},
       {"non_empty", ArgKind::kValue, OpNonEmpty, "a non-empty list, map or string"},
       {"not", ArgKind::kPredicate, OpNot, "the predicate does not hold"},
       {"not_equals", ArgKind::kValue, OpNotEquals, "absent or different from the argument"},

@@ -71,6 +71,27 @@ Outcome OpConfigRuleIn(const Predicate& p, const Subject& s, EvalContext& ctx) {
                        s);
 }
 
+Outcome OpNamesUser(const Predicate& p, const Subject& s, EvalContext& ctx) {
+  const std::string want = ArgValue(p.arg, ctx).AsText().value_or("");
+  if (!s.value) return Outcome::Fail(PathOf(p) + " is not set", s);
+  const Value* name = s.value;
+  if (name->is(Value::Kind::kRef)) {
+    const Resource* user = ctx.model.FindByKey(name->str());
+    if (!user || user->type != "AWS::IAM::User") {
+      return Outcome::Unknown(PathOf(p) + " refers to something other than a declared IAM user",
+                              "unresolved-reference", s);
+    }
+    name = user->properties.Find("UserName");
+    if (!name) return Outcome::Fail("the user it refers to has no UserName", s);
+  }
+  if (name->is(Value::Kind::kUnknown) || name->has(Value::kInterpolated)) {
+    return Outcome::Unknown(PathOf(p) + " is known only at deployment", "deploy-time", s);
+  }
+  const std::string text = name->AsText().value_or("");
+  if (LooseKey(text) == LooseKey(want) && text.size() == want.size()) return Outcome::Pass();
+  return Outcome::Fail(PathOf(p) + " names user " + name->Render(60) + ", not " + want, s);
+}
+
 Outcome OpEach(const Predicate& p, const Subject& s, EvalContext& ctx) {
   Outcome pass = Outcome::Pass();
   std::optional<Outcome> fail, unknown;

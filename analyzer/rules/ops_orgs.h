@@ -17,6 +17,10 @@ Outcome OpDeniesRootActions(const Predicate& p, const Subject& s, EvalContext& c
 /// (OrganizationManagedRuleMetadata.RuleIdentifier) uses one of the managed rules.
 Outcome OpConfigRuleIn(const Predicate& p, const Subject& s, EvalContext& ctx);
 
+/// {path: UserName, names_user: root}: the value is the IAM user name given (ignoring case),
+/// written literally or through a reference to an AWS::IAM::User that has that UserName.
+Outcome OpNamesUser(const Predicate& p, const Subject& s, EvalContext& ctx);
+
 /// {each: [P...]}: every predicate holds; a failure names every failing predicate.
 Outcome OpEach(const Predicate& p, const Subject& s, EvalContext& ctx);
 
