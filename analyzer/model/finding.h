@@ -35,6 +35,7 @@ struct Finding {
   bool unknown = false;     ///< an UNKNOWN result reported as a note
   /// Informational (IAC0301): shown, never counted towards the exit status.
   bool informational = false;
+  bool manual = false;      ///< a control only an attestation can satisfy (MANUAL), a note
   bool suppressed = false;
   std::string justification;  ///< suppression reason, when suppressed
   std::vector<Location> related;

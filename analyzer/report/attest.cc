@@ -136,7 +136,8 @@ bool Informational(const Rule& r) {
 // A manual rule (scope manual): satisfied by an attestation, else a note at `anchor`. When the
 // engine already produced a note for it, that note is moved or suppressed instead.
 void ApplyManual(const ActiveRule& a, const CheckedAttestation* c, const Location& anchor,
-                 const std::string& suffix, EngineOutput& engine) {
+                 const std::string& suffix, const std::string& fallback_note,
+                 EngineOutput& engine) {
   RuleResult* existing = nullptr;
   for (RuleResult& r : engine.results) {
     if (r.rule == a.rule) existing = &r;
@@ -155,8 +156,12 @@ void ApplyManual(const ActiveRule& a, const CheckedAttestation* c, const Locatio
     if (c) {
       f.suppressed = true;
       f.justification = AttestedBy(*c);
-    } else if (anchor.known()) {
+    } else if (anchor.known() && suffix.empty()) {
+      // The engine reported it at line 1 of the first analysed file; the fix goes in the
+      // attestations of .iaclint.yaml.
       f.loc = anchor;
+      const std::string note = " (" + fallback_note + ")";
+      if (f.message.ends_with(note)) f.message.resize(f.message.size() - note.size());
     }
   }
   if (c) {
@@ -209,7 +214,9 @@ void ApplyAttestations(const AttestationInputs& in, Model& model, EngineOutput& 
   const std::string suffix =
       fallback && !in.fallback_note.empty() ? " (" + in.fallback_note + ")" : "";
   for (const ActiveRule& a : in.active) {
-    if (a.rule->scope == "manual") ApplyManual(a, Covering(all, *a.rule), anchor, suffix, engine);
+    if (a.rule->scope == "manual") {
+      ApplyManual(a, Covering(all, *a.rule), anchor, suffix, in.fallback_note, engine);
+    }
   }
   if (!fallback) MoveToConfig(in, anchor, engine);
   std::sort(engine.results.begin(), engine.results.end(),

@@ -31,6 +31,7 @@ struct RuleResult {
   /// What else the verdict rests on, for the scorecard: the attestation that satisfied or
   /// complemented it, or why code evidence covers member accounts only.
   std::string note;
+  std::vector<const Resource*> passed;  ///< resources that passed (resource scope)
 };
 
 struct EngineOptions {
