@@ -183,6 +183,7 @@ void ApplyManual(const ActiveRule& a, const CheckedAttestation* c, const Locatio
   f.loc = anchor;
   f.identity = a.rule->id + "|account|";
   f.informational = Informational(*a.rule);
+  f.manual = true;
   engine.findings.push_back(std::move(f));
 }
 
