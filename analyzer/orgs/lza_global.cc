@@ -99,6 +99,13 @@ void AddCentralBucket(const Value& logging, const Location& fallback, LzaBuilder
   b.Add("logging.centralLogBucket", "AWS::S3::Bucket", at, std::move(props), evidence);
 }
 
+// The ARN of a role the deployment creates; only its account is unknown offline.
+Value DeployedRole(const std::string& name) {
+  Value v = Value::String("arn:${AWS::Partition}:iam::${AWS::AccountId}:role/" + name);
+  v.set(Value::kSymbolic);
+  return v;
+}
+
 struct TrailSpec {
   std::string id;
   std::string name;
@@ -126,6 +133,8 @@ void AddTrail(const TrailSpec& t, const Value& root, LzaBuilder& b) {
   if (send.AsBool().value_or(false)) {
     const std::string group = t.id + ".logGroup";
     PutValue(props, "CloudWatchLogsLogGroupArn", b.RefTo(group, send.loc()), send.loc());
+    // The CDK trail LZA deploys creates the role CloudTrail assumes to write to the group.
+    PutValue(props, "CloudWatchLogsRoleArn", DeployedRole(t.name + "-LogsRole"), send.loc());
     Value lg = Value::Map(t.at);
     PutValue(lg, "LogGroupName", Value::String(t.log_group), t.at);
     Put(lg, "RetentionInDays", root.Find("cloudwatchLogRetentionInDays"));
@@ -203,6 +212,7 @@ void AddControlTowerTrail(const Value& root, LzaBuilder& b) {
   }
   PutValue(props, "S3BucketName", b.RefTo(id + ".bucket", at), at);
   PutValue(props, "CloudWatchLogsLogGroupArn", b.RefTo(id + ".logGroup", at), at);
+  PutValue(props, "CloudWatchLogsRoleArn", DeployedRole("aws-controltower-CloudWatchLogsRole"), at);
   b.Add(id, "AWS::CloudTrail::Trail", at, std::move(props), evidence);
 }
 
