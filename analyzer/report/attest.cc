@@ -46,7 +46,6 @@ bool IsViolation(const Finding& f, const Rule& r) {
   return f.rule_id == r.id && r.scope == "resource" && !f.suppressed && !f.unknown;
 }
 
-// A violation found in code always wins: the attestation of its control is not used.
 // "template.yaml:7:30", relative to the configuration's directory when inside it, so the
 // message reads the same from any working directory.
 std::string RelativePlace(const Model& model, const Location& loc, const std::string& dir) {
@@ -55,6 +54,7 @@ std::string RelativePlace(const Model& model, const Location& loc, const std::st
   return place;
 }
 
+// A violation found in code always wins: the attestation of its control is not used.
 void CheckContradictions(const Model& model, const RuleSet& rules, EngineOutput& engine,
                          std::vector<CheckedAttestation>& all, std::vector<Finding>& out,
                          const std::string& config_dir) {
@@ -133,47 +133,38 @@ bool Informational(const Rule& r) {
   return std::find(r.tags.begin(), r.tags.end(), "informational") != r.tags.end();
 }
 
-// A manual rule (scope manual): satisfied by an attestation, else a note at `anchor`. When the
-// engine already produced a note for it, that note is moved or suppressed instead.
-void ApplyManual(const ActiveRule& a, const CheckedAttestation* c, const Location& anchor,
-                 const std::string& suffix, const std::string& fallback_note,
-                 EngineOutput& engine) {
-  RuleResult* existing = nullptr;
+RuleResult& ResultOf(const Rule* rule, EngineOutput& engine) {
   for (RuleResult& r : engine.results) {
-    if (r.rule == a.rule) existing = &r;
+    if (r.rule == rule) return r;
   }
-  if (!existing) {
-    engine.results.push_back(RuleResult{});
-    existing = &engine.results.back();
-    existing->rule = a.rule;
-  }
-  RuleResult& r = *existing;
+  engine.results.push_back(RuleResult{});
+  engine.results.back().rule = rule;
+  return engine.results.back();
+}
+
+// The engine's notes for a manual rule: suppressed by the attestation, or moved from line 1 of
+// the first analysed file to the attestations of .iaclint.yaml, where the fix is written.
+// Returns whether there were any.
+bool AdjustNotes(const Rule& rule, const CheckedAttestation* c, const Location& anchor, bool move,
+                 const std::string& fallback_note, EngineOutput& engine) {
   bool noted = false;
+  const std::string note = " (" + fallback_note + ")";
   for (Finding& f : engine.findings) {
-    if (f.rule_id != a.rule->id) continue;
+    if (f.rule_id != rule.id) continue;
     noted = true;
-    f.informational = Informational(*a.rule);
+    f.informational = Informational(rule);
     if (c) {
       f.suppressed = true;
       f.justification = AttestedBy(*c);
-    } else if (anchor.known() && suffix.empty()) {
-      // The engine reported it at line 1 of the first analysed file; the fix goes in the
-      // attestations of .iaclint.yaml.
+    } else if (move) {
       f.loc = anchor;
-      const std::string note = " (" + fallback_note + ")";
       if (f.message.ends_with(note)) f.message.resize(f.message.size() - note.size());
     }
   }
-  if (c) {
-    r.verdict = Verdict::kPass;
-    r.evidence = EvidenceOf(*c);
-    r.evidence_at = {c->a->where};
-    r.note = AttestedBy(*c);
-    return;
-  }
-  r.verdict = Verdict::kFail;
-  r.detail = a.rule->satisfied_by;
-  if (noted) return;
+  return noted;
+}
+
+Finding ManualNote(const ActiveRule& a, const Location& anchor, const std::string& suffix) {
   Finding f;
   f.rule_id = a.rule->id;
   f.rule_name = a.rule->name;
@@ -184,7 +175,26 @@ void ApplyManual(const ActiveRule& a, const CheckedAttestation* c, const Locatio
   f.identity = a.rule->id + "|account|";
   f.informational = Informational(*a.rule);
   f.manual = true;
-  engine.findings.push_back(std::move(f));
+  return f;
+}
+
+// A manual rule (scope manual): satisfied by an attestation, else a note at `anchor`.
+void ApplyManual(const ActiveRule& a, const CheckedAttestation* c, const Location& anchor,
+                 const std::string& suffix, const std::string& fallback_note,
+                 EngineOutput& engine) {
+  const bool move = anchor.known() && suffix.empty();
+  const bool noted = AdjustNotes(*a.rule, c, anchor, move, fallback_note, engine);
+  RuleResult& r = ResultOf(a.rule, engine);
+  if (c) {
+    r.verdict = Verdict::kPass;
+    r.evidence = EvidenceOf(*c);
+    r.evidence_at = {c->a->where};
+    r.note = AttestedBy(*c);
+    return;
+  }
+  r.verdict = Verdict::kFail;
+  r.detail = a.rule->satisfied_by;
+  if (!noted) engine.findings.push_back(ManualNote(a, anchor, suffix));
 }
 
 // Findings that only an attestation can settle ("not evidenced" rules) go where the fix is
