@@ -4,6 +4,7 @@
 
 #include "base/files.h"
 #include "base/text.h"
+#include "input/confine.h"
 #include "input/walk.h"
 #include "model/tool_findings.h"
 #include "parse/json_reader.h"
@@ -15,49 +16,46 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The tree a referenced file must stay inside: the analysed PATH argument, or the working
-// directory for standard input.
-std::string TreeOf(const DocumentInput& in) {
-  std::error_code ec;
-  if (!in.entry.root.empty()) return in.entry.root;
-  return fs::weakly_canonical(fs::current_path(ec), ec).string();
-}
-
-bool IsRemote(const std::string& ref) {
-  return ref.rfind("s3://", 0) == 0 || ref.rfind("https://", 0) == 0 ||
-         ref.rfind("http://", 0) == 0;
+// The field a reference was written in, for the message of a refused one.
+std::string FieldOf(const std::string& type) {
+  if (type == "scp") return "policy file";
+  if (type == "cfct") return "parameter_file";
+  return "resource_file";
 }
 
 }  // namespace
 
 std::optional<FileId> ReferenceReader::Read(const Value& ref, const std::string& type,
                                             std::string* why) {
-  auto fail = [&](std::string reason) -> std::optional<FileId> {
-    *why = reason;
-    out_.diagnostics.push_back(ToolFinding(kUnresolvedReference, reason, ref.loc()));
-    return std::nullopt;
-  };
   const auto text = ref.AsText();
   if (!text || text->empty() || ref.is(Value::Kind::kUnknown)) {
     *why = "the file name is known only at deployment";
     return std::nullopt;
   }
-  if (IsRemote(*text)) return fail("'" + *text + "' is not a local file; it is not analysed");
-  const fs::path base = in_.entry.disk_path.empty() ? fs::current_path()
-                                                    : fs::path(in_.entry.disk_path).parent_path();
-  const fs::path joined = (base / *text).lexically_normal();
-  std::error_code ec;
-  const std::string real = fs::weakly_canonical(joined, ec).string();
-  if (fs::path(*text).is_absolute() || ec || !IsInside(real, TreeOf(in_))) {
-    return fail("refused to read '" + *text + "': it is outside the analysed tree");
+  const std::string field = FieldOf(type);
+  if (IsRemoteReference(*text)) {
+    *why = "'" + QuoteReference(*text) + "' is not a local file; it is not analysed";
+    out_.diagnostics.push_back(ToolFinding(kUnresolvedReference, *why, ref.loc()));
+    return std::nullopt;
   }
-  const std::string shown = DisplayPath(joined.string());
-  if (auto it = seen_.find(shown); it != seen_.end()) return it->second;
-  auto content = ReadFileBounded(joined.string(), in_.options.limits.max_file_bytes);
-  if (!content.ok()) return fail("'" + *text + "': " + content.error().message);
+  // The one place input paths are resolved: escapes (../, absolute paths, symbolic links out
+  // of the tree) are refused there, and the target is never opened.
+  auto target = ResolveConfined(*text, in_.entry.disk_path, in_.entry.root);
+  if (!target.ok()) {
+    *why = "'" + QuoteReference(*text) + "' " + target.error().message;
+    out_.diagnostics.push_back(RefusedPathFinding(field, *text, target.error(), ref.loc()));
+    return std::nullopt;
+  }
+  if (auto it = seen_.find(target->display); it != seen_.end()) return it->second;
+  auto content = ReadFileBounded(target->disk_path, in_.options.limits.max_file_bytes);
+  if (!content.ok()) {
+    *why = "'" + QuoteReference(*text) + "': " + content.error().message;
+    out_.diagnostics.push_back(ToolFinding(kUnresolvedReference, field + " " + *why, ref.loc()));
+    return std::nullopt;
+  }
   const std::string body(StripUtf8Bom(*content));
-  const FileId id = out_.AddFile(SourceFile{shown, joined.string(), type, body});
-  seen_[shown] = id;
+  const FileId id = out_.AddFile(SourceFile{target->display, target->disk_path, type, body});
+  seen_[target->display] = id;
   return id;
 }
 
@@ -93,12 +91,11 @@ Value ReferenceReader::ReadPolicy(const Value& ref) {
 }
 
 std::optional<std::string> ReadSibling(const DocumentInput& in, const std::string& name) {
-  if (in.entry.disk_path.empty()) return std::nullopt;
-  const fs::path p = fs::path(in.entry.disk_path).parent_path() / name;
+  auto target = ResolveConfined(name, in.entry.disk_path, in.entry.root);
+  if (!target.ok()) return std::nullopt;
   std::error_code ec;
-  if (!fs::is_regular_file(p, ec)) return std::nullopt;
-  if (!IsInside(fs::weakly_canonical(p, ec).string(), TreeOf(in)) || ec) return std::nullopt;
-  auto text = ReadFileBounded(p.string(), in.options.limits.max_file_bytes);
+  if (!fs::is_regular_file(target->disk_path, ec)) return std::nullopt;
+  auto text = ReadFileBounded(target->disk_path, in.options.limits.max_file_bytes);
   if (!text.ok()) return std::nullopt;
   return std::string(StripUtf8Bom(*text));
 }

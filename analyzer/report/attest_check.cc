@@ -5,6 +5,7 @@
 #include "base/files.h"
 #include "base/text.h"
 #include "config/attestations.h"
+#include "input/confine.h"
 #include "input/walk.h"
 #include "model/tool_findings.h"
 #include "parse/json_reader.h"
@@ -61,37 +62,38 @@ struct EvidenceFile {
 std::optional<EvidenceFile> ReadEvidence(const AttestationInputs& in, const EvidenceRef& ref,
                                          CheckedAttestation& c, Model& model,
                                          std::vector<Finding>& out) {
+  // Evidence stays inside the configuration's directory, resolved like every path read from
+  // an input (input/confine.h): an escape is refused and the file is never opened.
   const fs::path dir = fs::path(in.config.path).parent_path();
-  const fs::path joined = (dir / ref.file).lexically_normal();
-  std::error_code ec;
-  const std::string real = fs::weakly_canonical(joined, ec).string();
-  const std::string tree = fs::weakly_canonical(dir.empty() ? fs::path(".") : dir, ec).string();
-  if (fs::path(ref.file).is_absolute() || !IsInside(real, tree)) {
+  auto target =
+      ResolveConfined(ref.file, in.config.path, dir.empty() ? std::string(".") : dir.string());
+  if (!target.ok()) {
     Invalid(c,
-            "evidence file '" + ref.file +
-                "' is outside the directory of the configuration; "
-                "it is not read",
+            "evidence file '" + QuoteReference(ref.file) + "' " + target.error().message +
+                " (the directory of the configuration); it is not read",
             ref.where, out);
     return std::nullopt;
   }
-  auto text = ReadFileBounded(joined.string(), kMaxEvidenceBytes);
+  auto text = ReadFileBounded(target->disk_path, kMaxEvidenceBytes);
   if (!text.ok()) {
-    Invalid(c, "evidence file '" + ref.file + "' of " + What(c) + ": " + text.error().message,
+    Invalid(c,
+            "evidence file '" + QuoteReference(ref.file) + "' of " + What(c) + ": " +
+                text.error().message,
             ref.where, out);
     return std::nullopt;
   }
   EvidenceFile e;
-  const std::string shown = DisplayPath(joined.string());
-  e.file = model.FindFile(shown, joined.string());
+  const std::string& shown = target->display;
+  e.file = model.FindFile(shown, target->disk_path);
   if (e.file == kNoFile) {
     e.file = model.AddFile(
-        SourceFile{shown, joined.string(), "evidence", std::string(StripUtf8Bom(*text))});
+        SourceFile{shown, target->disk_path, "evidence", std::string(StripUtf8Bom(*text))});
   } else if (model.file(e.file).type.empty()) {
     model.file(e.file).type = "evidence";  // the walk saw it, no input format claimed it
   }
   const std::string_view body = model.file(e.file).text;
   const size_t first = body.find_first_not_of(" \t\r\n");
-  e.json = joined.extension() == ".json" || (first != std::string_view::npos && body[first] == '{');
+  e.json = fs::path(shown).extension() == ".json" || (first != std::string_view::npos && body[first] == '{');
   if (!e.json) return e;
   auto doc = ParseJson(body, e.file);
   if (!doc.ok()) {

@@ -3,6 +3,7 @@
 #define IACLINT_RULES_EVAL_H_
 
 #include <map>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -43,6 +44,13 @@ struct EvalContext {
   size_t forks = 0;
   /// Verdicts of the rules evaluated so far (for rule_passes).
   const std::map<std::string, Verdict>* verdicts = nullptr;
+  /// any_resource results, which do not depend on the subject: a `where` over all trails
+  /// evaluated on each trail is computed once per check, not once per trail.
+  struct AnyResource {
+    Outcome outcome;
+    bool declared = false;  ///< some resource of the types exists
+  };
+  std::unordered_map<const Predicate*, AnyResource> any_resource_cache;
 };
 
 /// Evaluates a predicate on a subject (navigating its path, forking on Choice values).
