@@ -93,7 +93,8 @@ std::optional<EvidenceFile> ReadEvidence(const AttestationInputs& in, const Evid
   }
   const std::string_view body = model.file(e.file).text;
   const size_t first = body.find_first_not_of(" \t\r\n");
-  e.json = fs::path(shown).extension() == ".json" || (first != std::string_view::npos && body[first] == '{');
+  e.json = fs::path(shown).extension() == ".json" ||
+           (first != std::string_view::npos && body[first] == '{');
   if (!e.json) return e;
   auto doc = ParseJson(body, e.file);
   if (!doc.ok()) {

@@ -2,6 +2,8 @@
 // parameters, SCP entries, parameter files, SSM lookups, and the standalone copies dropped.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "model/tool_findings.h"
 #include "orgs_test_util.h"
 
@@ -150,6 +152,64 @@ resources:
   for (const Finding& f : run->report.findings)
     unattached |= f.rule_id == "IAC1302" && f.resource == "deny-root";
   EXPECT_TRUE(unattached);
+}
+
+TEST(Cfct, ResourceFilesOutsideTheTreeAreRefusedUnread) {
+  Tree outside({{"template.yaml",
+                 "Resources:\n  Secret:\n    Type: AWS::S3::Bucket\n"
+                 "    Properties: {BucketName: s3cr3t-bucket}\n"}});
+  const std::string escape =
+      "../" + std::filesystem::path(outside.path()).filename().string() + "/template.yaml";
+  Tree t({{"manifest.yaml",
+           "region: ap-northeast-1\nversion: 2021-03-15\nresources:\n"
+           "  - name: escape\n    resource_file: " +
+               escape +
+               "\n    deploy_method: stack_set\n"
+               "  - name: linked\n    resource_file: link.yaml\n"
+               "    deploy_method: stack_set\n"}});
+  std::filesystem::create_symlink(outside.path("template.yaml"), t.path("link.yaml"));
+  auto run = Check({t.path()});
+  ASSERT_TRUE(run);
+  const Model& m = run->model;
+  std::vector<std::string> refused;
+  for (const Finding& f : m.diagnostics()) {
+    if (f.rule_id == kUnresolvedReference) refused.push_back(At(m, f.loc) + " " + f.message);
+  }
+  EXPECT_EQ(refused,
+            (std::vector<std::string>{
+                "manifest.yaml:5:20 resource_file '" + escape +
+                    "' is outside the analysed tree; not read",
+                "manifest.yaml:8:20 resource_file 'link.yaml' resolves, through a symbolic link, "
+                "outside the analysed tree; not read"}));
+  for (const SourceFile& f : m.files()) {
+    EXPECT_EQ(f.text.find("s3cr3t-bucket"), std::string::npos) << f.path;
+  }
+  for (const Resource& r : m.resources()) EXPECT_NE(r.type, "AWS::S3::Bucket") << r.id;
+}
+
+// Attestation evidence is resolved like every path taken from an input: a symbolic link out of
+// the configuration's directory is refused, and the file it points at is never read.
+TEST(Attestation, EvidenceThroughASymbolicLinkOutOfTheTreeIsRefused) {
+  Tree outside({{"summary.json", R"({"SummaryMap": {"AccountMFAEnabled": 1, "s3cr3t": 1}})"}});
+  Tree t({{".iaclint.yaml",
+           "attestations:\n  - control: \"01\"\n    status: done\n    date: 2026-03-02\n"
+           "    by: alice@example.com\n    evidence: [summary.json]\n"},
+          {"template.yaml", "Resources: {}\n"}});
+  std::filesystem::create_symlink(outside.path("summary.json"), t.path("summary.json"));
+  auto run = Check({t.path("template.yaml")}, t.path(".iaclint.yaml"));
+  ASSERT_TRUE(run);
+  std::vector<std::string> refused;
+  for (const Finding& f : run->report.findings) {
+    if (f.rule_id == "IAC0005" && f.message.starts_with("evidence file"))
+      refused.push_back(At(run->model, f.loc) + " " + f.message);
+  }
+  EXPECT_EQ(refused, (std::vector<std::string>{
+                         ".iaclint.yaml:6:16 evidence file 'summary.json' resolves, through a "
+                         "symbolic link, outside the analysed tree (the directory of the "
+                         "configuration); it is not read"}));
+  for (const SourceFile& f : run->model.files()) {
+    EXPECT_EQ(f.text.find("s3cr3t"), std::string::npos) << f.path;
+  }
 }
 
 }  // namespace
