@@ -267,6 +267,10 @@ Value CfnResolver::OverLimit(const std::string& limit, const std::string& what,
 }
 
 Value CfnResolver::ParameterValue(const std::string& name, const Location& loc) {
+  if (auto unknown = options_.unknown_parameters.find(name);
+      unknown != options_.unknown_parameters.end()) {
+    return UnknownOf("parameter '" + name + "' " + unknown->second, "parameter", loc);
+  }
   auto given = options_.parameters.find(name);
   if (given != options_.parameters.end()) {
     Value v = Value::String(given->second, loc);

@@ -26,6 +26,8 @@ struct CfnOptions {
   const CfnMappings* mappings = nullptr;
   /// Parameter values that override defaults (CfCT manifest parameters, --parameter).
   std::map<std::string, std::string> parameters;
+  /// Parameters whose value is set outside the analysed files (a CfCT SSM lookup): name -> why.
+  std::map<std::string, std::string> unknown_parameters;
   /// Most Fn::If alternatives kept for one value before it becomes Unknown.
   size_t max_choices = 64;
   ParseLimits limits;

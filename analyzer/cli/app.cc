@@ -112,8 +112,8 @@ void AddCheckOptions(CLI::App& cmd, CheckOptions& o) {
       ->allow_extra_args(false);
   cmd.add_option("--enable", o.enable, "enable a rule (repeatable)")->allow_extra_args(false);
   cmd.add_option("--disable", o.disable, "disable a rule (repeatable)")->allow_extra_args(false);
-  cmd.add_option("--type", o.type, "input type of explicit files: cfn, tfplan, tf, lza, scp")
-      ->check(CLI::IsMember({"cfn", "tfplan", "tf", "lza", "scp"}));
+  cmd.add_option("--type", o.type, "input type of explicit files: cfn, tfplan, tf, lza, cfct, scp")
+      ->check(CLI::IsMember({"cfn", "tfplan", "tf", "lza", "cfct", "scp"}));
   cmd.add_option("--stdin-filename", o.stdin_name, "name reported for input read from '-'");
   cmd.add_option("-j,--jobs", o.jobs, "parser threads (default: all cores)");
   cmd.add_option("--var-file", o.var_files, "Terraform variable file (repeatable)")

@@ -12,9 +12,11 @@
 
 #include "base/files.h"
 #include "cli/baseline.h"
+#include "config/attestations.h"
 #include "cli/debug_inputs.h"
 #include "input/walk.h"
 #include "model/tool_findings.h"
+#include "report/attest.h"
 
 namespace iaclint {
 
@@ -95,18 +97,6 @@ std::optional<std::string> ParamTypeProblem(const Value& default_value, const Va
       return "must be a map" + shown;
     default:
       return std::nullopt;
-  }
-}
-
-// An attestation past its expiry date no longer counts (IAC0005).
-void CheckAttestationDates(const Config& config, const std::string& today, Model& model) {
-  for (const Attestation& a : config.attestations) {
-    if (a.expires.empty() || a.expires >= today) continue;
-    model.diagnostics().push_back(ToolFinding(
-        kAttestationInvalid,
-        "attestation of control " + a.control + " by " + a.by + " expired on " + a.expires +
-            "; the control is no longer attested",
-        a.where));
   }
 }
 
@@ -201,6 +191,8 @@ Result<std::unique_ptr<CheckRun>> PrepareCheck(const CheckOptions& options) {
   run->profile = ProfileOf(options, run->config);
   auto active = ActivateRules(run->rules, run->config, options, run->profile);
   if (!active.ok()) return active.error();
+  auto attested = ValidateAttestations(run->config, run->rules, Today());
+  if (!attested.ok()) return Fail(FormatFileError(run->config.path, attested.error()));
   run->active = std::move(*active);
   return run;
 }
@@ -251,14 +243,19 @@ Result<std::unique_ptr<CheckRun>> RunCheck(const CheckOptions& options) {
   }
   ReportSkipped(walked->skipped, run->model);
   run->model.SetTypeInfo(run->rules.mappings.types);
-  CheckAttestationDates(run->config, Today(), run->model);
 
   progress.Stage("checking the baseline", 0);
   EngineOptions engine;
   engine.max_forks = limits->max_if_combinations;
   Anchors(*run, engine);
   const bool anything = engine.default_anchor.known();
-  if (anything) run->engine = RunRules(run->active, run->model, engine);
+  if (anything) {
+    run->engine = RunRules(run->active, run->model, engine);
+    AttestationInputs attest{run->config, run->rules, run->active, Today(),
+                             ReviewDays(run->config, run->rules), engine.default_anchor,
+                             engine.default_anchor_note};
+    ApplyAttestations(attest, run->model, run->engine);
+  }
 
   ReportOptions report;
   report.fail_on = options.fail_on.value_or(run->config.fail_on.value_or("error"));

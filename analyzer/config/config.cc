@@ -80,6 +80,42 @@ Result<RuleConfig> ParseRuleConfig(const Value::Member& entry) {
   return rc;
 }
 
+bool IsUrl(const std::string& s) {
+  return s.rfind("https://", 0) == 0 || s.rfind("http://", 0) == 0;
+}
+
+// evidence: a path, a list of paths and URLs, or a list of {file: ...} / {url: ...}.
+Result<std::vector<EvidenceRef>> EvidenceRefs(const Value& v) {
+  std::vector<EvidenceRef> out;
+  auto add = [&](const Value& item, const std::string& kind) -> Result<bool> {
+    auto text = Str(item, "evidence entries");
+    if (!text.ok()) return text.error();
+    if (text->empty()) return At(item.loc(), "an evidence entry must not be empty");
+    EvidenceRef r;
+    r.where = item.loc();
+    (kind == "url" || (kind.empty() && IsUrl(*text)) ? r.url : r.file) = *text;
+    out.push_back(std::move(r));
+    return true;
+  };
+  const std::vector<Value> single = {v};
+  const std::vector<Value>& items = v.is(Value::Kind::kList) ? v.items() : single;
+  for (const Value& item : items) {
+    if (!item.is(Value::Kind::kMap)) {
+      auto ok = add(item, "");
+      if (!ok.ok()) return ok.error();
+      continue;
+    }
+    for (const auto& m : item.members()) {
+      if (m.key != "file" && m.key != "url") {
+        return At(m.key_loc, "unknown key '" + m.key + "' in evidence (expected file or url)");
+      }
+      auto ok = add(m.value, m.key);
+      if (!ok.ok()) return ok.error();
+    }
+  }
+  return out;
+}
+
 Result<Attestation> ParseAttestation(const Value& v) {
   if (!v.is(Value::Kind::kMap)) return At(v.loc(), "an attestation must be a map");
   Attestation a;
@@ -91,8 +127,15 @@ Result<Attestation> ParseAttestation(const Value& v) {
       auto list = StrList(m.value, "evidence");
       if (!list.ok()) return list.error();
       a.evidence = std::move(*list);
+      auto refs = EvidenceRefs(m.value);
+      if (!refs.ok()) return refs.error();
+      a.evidence_refs = std::move(*refs);
       continue;
     }
+    if (m.key == "control") a.control_at = m.value.loc();
+    if (m.key == "account") a.account_at = m.value.loc();
+    if (m.key == "date") a.date_at = m.value.loc();
+    if (m.key == "expires") a.expires_at = m.value.loc();
     s = Str(m.value, m.key);
     if (!s.ok()) return s.error();
     if (m.key == "control") a.control = *s;
@@ -186,6 +229,8 @@ Result<bool> ParseTopLevel(const Value::Member& m, Config& c) {
     return true;
   }
   if (k == "attestations") {
+    c.attestations_at = m.key_loc;
+    if (m.value.IsNull()) return true;
     if (!m.value.is(Value::Kind::kList)) return At(m.value.loc(), "attestations must be a list");
     for (const Value& item : m.value.items()) {
       auto a = ParseAttestation(item);

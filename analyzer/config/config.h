@@ -22,6 +22,13 @@ struct RuleConfig {
   Location enabled_at, severity_at;
 };
 
+/// One evidence entry of an attestation: a file (relative to the configuration) or a URL.
+struct EvidenceRef {
+  std::string file;
+  std::string url;
+  Location where;
+};
+
 struct Attestation {
   std::string control;  ///< "05" or a rule id
   std::string account = "*";
@@ -32,6 +39,8 @@ struct Attestation {
   std::string expires;
   std::string note;
   Location where;
+  std::vector<EvidenceRef> evidence_refs;
+  Location control_at, account_at, date_at, expires_at;
 };
 
 struct Config {
@@ -46,6 +55,7 @@ struct Config {
   std::optional<std::string> unknown;
   Location unknown_at;
   std::vector<Attestation> attestations;
+  Location attestations_at;  ///< the attestations: key
   std::vector<std::string> rulesets;  ///< extra rule directories (relative to the file)
   std::optional<bool> inline_suppressions;
   Location inline_suppressions_at;

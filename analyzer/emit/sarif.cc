@@ -183,6 +183,24 @@ Json ResultJson(const Finding& f, size_t rule_index, const EmitContext& ctx, Lin
   return result;
 }
 
+// The baseline scorecard: every control's verdict, evidence level and what it rests on.
+Json ControlsJson(const EmitContext& ctx) {
+  Json controls = Json::array();
+  for (const ControlRow& c : ctx.report.controls) {
+    Json locations = Json::array();
+    for (const Location& l : c.locations) {
+      locations.push_back(Json{{"file", PathOf(ctx.model, l)}, {"line", l.line}});
+    }
+    controls.push_back(Json{{"control", c.id},
+                            {"title", c.title},
+                            {"status", c.status},
+                            {"evidence", c.evidence},
+                            {"locations", std::move(locations)},
+                            {"detail", c.detail}});
+  }
+  return controls;
+}
+
 // Lower is kept first when GitHub's limits force results out: open errors, warnings, notes,
 // then suppressed findings (which GitHub only lists as closed).
 int Priority(const Finding& f) {
@@ -216,7 +234,7 @@ size_t GzipSize(const std::string& text) {
 
 namespace {
 
-Json Log(const Json& rules, Json results) {
+Json Log(const Json& rules, Json results, Json controls) {
   Json run = {
       {"tool",
        {{"driver",
@@ -230,7 +248,8 @@ Json Log(const Json& rules, Json results) {
        {{"%SRCROOT%",
          {{"description", {{"text", "The directory iaclint ran in (the repository root)."}}}}}}},
       {"columnKind", "utf16CodeUnits"},
-      {"results", std::move(results)}};
+      {"results", std::move(results)},
+      {"properties", {{"controls", std::move(controls)}}}};
   return Json{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
               {"version", "2.1.0"},
               {"runs", Json::array({run})}};
@@ -269,7 +288,9 @@ SarifOutput RenderSarif(const EmitContext& ctx, const SarifLimits& limits) {
     std::sort(kept.begin(), kept.end());  // report order: findings are one contiguous vector
     Json results = Json::array();
     for (const Finding* f : kept) results.push_back(ResultJson(*f, index[f->rule_id], ctx, hashes));
-    out.text = Log(rules, std::move(results)).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    out.text = Log(rules, std::move(results), ControlsJson(ctx))
+                   .dump(2, ' ', false, nlohmann::json::error_handler_t::replace) +
+               "\n";
     out.gzip_bytes = out.text.size() > limits.max_gzip_bytes ? GzipSize(out.text) : 0;
     if (out.gzip_bytes <= limits.max_gzip_bytes || keep == 0) break;
     // Shrink in proportion to the excess, with a margin, and try again.

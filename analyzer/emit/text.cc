@@ -99,12 +99,16 @@ void Scorecard(const EmitContext& ctx, std::ostream& out) {
       if (row.locations.size() > 1) where += " (+" + std::to_string(row.locations.size() - 1) + ")";
     }
     std::string detail = row.status == "PASS" ? where : row.detail;
+    // What else a passing verdict rests on (an attestation, member accounts only) goes on a
+    // line of its own, after where the evidence is.
+    const bool more = !row.detail.empty() && row.status == "PASS";
     if (detail.size() > 110) detail = detail.substr(0, 107) + "...";
     std::string line = "  " + row.id + "  " + Pad(row.title, title_width) + "  " +
                        Paint(ctx.color, StatusColor(row.status), Pad(row.status, 7)) + "  " +
                        Pad(row.evidence, evidence_width) + "  " + detail;
     while (!line.empty() && line.back() == ' ') line.pop_back();
     out << line << "\n";
+    if (more) out << Paint(ctx.color, kDim, "      " + row.detail) << "\n";
   }
 }
 

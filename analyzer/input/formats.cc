@@ -3,6 +3,9 @@
 #include "cfn/nested.h"
 #include "cfn/template.h"
 #include "model/tool_findings.h"
+#include "orgs/cfct.h"
+#include "orgs/lza.h"
+#include "orgs/policy_file.h"
 #include "terraform/plan_format.h"
 #include "terraform/tf_format.h"
 
@@ -30,6 +33,9 @@ const std::vector<FormatHandler>& Formats() {
   static const std::vector<FormatHandler> formats = {
       {"cfn", nullptr, nullptr, DetectCfn, ProcessCfn},
       {"tfplan", ClaimsTerraformPlan, ProcessTerraformPlan, nullptr, nullptr},
+      {"lza", ClaimsLzaText, ProcessLzaText, nullptr, nullptr},
+      {"cfct", nullptr, nullptr, DetectCfctManifest, ProcessCfctManifest},
+      {"scp", nullptr, nullptr, DetectPolicyDocument, ProcessPolicyDocument},
   };
   return formats;
 }

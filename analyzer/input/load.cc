@@ -13,6 +13,7 @@
 #include "cfn/template.h"
 #include "input/formats.h"
 #include "model/tool_findings.h"
+#include "orgs/link.h"
 #include "parse/limits.h"
 #include "parse/json_reader.h"
 #include "parse/yaml_reader.h"
@@ -45,9 +46,27 @@ bool IsConfigFile(const std::string& path) {
   return name == ".iaclint.yaml" || name == ".iaclint.yml";
 }
 
+// A ${...} placeholder written where a JSON value goes: a template another tool renders
+// (LZA's ${ACCEL_LOOKUP::...} resource policies), not a broken document.
+bool HasBarePlaceholder(std::string_view text) {
+  for (size_t at = text.find("${"); at != std::string_view::npos; at = text.find("${", at + 2)) {
+    size_t i = at;
+    while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\n' || text[i - 1] == '\r')) --i;
+    if (i > 0 && (text[i - 1] == ':' || text[i - 1] == '[' || text[i - 1] == ',')) return true;
+  }
+  return false;
+}
+
+// A policy document (an SCP file) that does not parse, e.g. with // comments IAM rejects.
+bool LooksLikePolicyText(std::string_view text) {
+  return text.find("\"Statement\"") != std::string_view::npos &&
+         text.find("\"Version\"") != std::string_view::npos && !HasBarePlaceholder(text);
+}
+
 // Text that suggests the file was meant to be an input, so a parse error is worth a finding
 // even when the file was found by a directory walk.
 bool LooksLikeIac(std::string_view text) {
+  if (LooksLikePolicyText(text)) return true;
   return text.find("AWSTemplateFormatVersion") != std::string_view::npos ||
          text.find("\"terraform_version\"") != std::string_view::npos ||
          (text.find("Resources") != std::string_view::npos &&
@@ -56,7 +75,11 @@ bool LooksLikeIac(std::string_view text) {
 
 // The type a file that does not parse was probably meant to be, for its IAC0001 finding.
 std::string GuessType(std::string_view text) {
-  return text.find("\"terraform_version\"") != std::string_view::npos ? "tfplan" : "cfn";
+  if (text.find("\"terraform_version\"") != std::string_view::npos) return "tfplan";
+  // A template embeds policy documents; a policy file names no CloudFormation type.
+  const bool template_text = text.find("AWSTemplateFormatVersion") != std::string_view::npos ||
+                             text.find("AWS::") != std::string_view::npos;
+  return !template_text && LooksLikePolicyText(text) ? "scp" : "cfn";
 }
 
 // The ASCII characters of a text: enough to recognise a UTF-16 template by its keywords.
@@ -365,6 +388,7 @@ std::vector<std::string> LoadInputs(const std::vector<WalkEntry>& files, const L
     }
     results = RunUnits(more, options, 0, millis);
   }
+  LinkInstantiatedDocuments(model);
   if (!model.exports().empty()) {
     for (Resource& r : model.resources()) LinkImports(r.properties, model.exports());
   }

@@ -33,6 +33,8 @@ struct Finding {
   std::string identity;
   std::string fingerprint;  ///< filled in by the report stage
   bool unknown = false;     ///< an UNKNOWN result reported as a note
+  /// Informational (IAC0301): shown, never counted towards the exit status.
+  bool informational = false;
   bool manual = false;      ///< a control only an attestation can satisfy (MANUAL), a note
   bool suppressed = false;
   std::string justification;  ///< suppression reason, when suppressed

@@ -20,7 +20,15 @@ void RemapFiles(Value& value, const std::vector<FileId>& remap) {
 void MergeFragment(Fragment fragment, Model& model) {
   std::vector<FileId> remap;
   remap.reserve(fragment.files.size());
-  for (SourceFile& f : fragment.files) remap.push_back(model.AddFile(std::move(f)));
+  for (SourceFile& f : fragment.files) {
+    const FileId known = model.FindFile(f.path, f.disk_path);
+    if (known == kNoFile) {
+      remap.push_back(model.AddFile(std::move(f)));
+      continue;
+    }
+    if (model.file(known).type.empty()) model.file(known).type = f.type;
+    remap.push_back(known);
+  }
   for (Resource& r : fragment.resources) {
     RemapLocation(r.loc, remap);
     RemapFiles(r.properties, remap);

@@ -17,8 +17,16 @@ std::string ResourceKey(const std::string& scope, const std::string& id) {
 }
 
 FileId Model::AddFile(SourceFile file) {
+  const FileId id = static_cast<FileId>(files_.size());
+  if (!file.disk_path.empty()) file_index_.emplace(file.path, id);
   files_.push_back(std::move(file));
-  return static_cast<FileId>(files_.size() - 1);
+  return id;
+}
+
+FileId Model::FindFile(const std::string& path, const std::string& disk_path) const {
+  if (disk_path.empty()) return kNoFile;
+  auto it = file_index_.find(path);
+  return it == file_index_.end() ? kNoFile : it->second;
 }
 
 void Model::AddResource(Resource r) {

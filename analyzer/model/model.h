@@ -53,6 +53,10 @@ std::string ResourceKey(const std::string& scope, const std::string& id);
 class Model {
  public:
   FileId AddFile(SourceFile file);
+  /// The file already registered under this reported path (read from disk, not stdin), or
+  /// kNoFile: a file that two units read, e.g. an SCP both walked and referenced by an LZA
+  /// config, is listed once.
+  FileId FindFile(const std::string& path, const std::string& disk_path) const;
   const SourceFile& file(FileId id) const { return files_[id]; }
   SourceFile& file(FileId id) { return files_[id]; }
   const std::deque<SourceFile>& files() const { return files_; }
@@ -61,6 +65,8 @@ class Model {
   void AddResource(Resource r);
   const std::vector<Resource>& resources() const { return resources_; }
   std::vector<Resource>& resources() { return resources_; }
+  /// Call after editing resources() in place (removing or reordering resources).
+  void InvalidateIndex() { indexed_ = false; }
 
   void SetTypeInfo(std::map<std::string, TypeInfo> info) { type_info_ = std::move(info); }
   const TypeInfo* type_info(std::string_view type) const;
@@ -88,6 +94,7 @@ class Model {
   void Index() const;
 
   std::deque<SourceFile> files_;
+  std::unordered_map<std::string, FileId> file_index_;  ///< reported path of files read from disk
   std::vector<Resource> resources_;
   std::map<std::string, TypeInfo> type_info_;
   std::vector<Finding> diagnostics_;

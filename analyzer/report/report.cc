@@ -116,46 +116,88 @@ std::string Strongest(const std::vector<std::string>& levels) {
   return levels.empty() ? "missing" : levels.front();
 }
 
+bool HasTag(const Rule& r, const char* tag) {
+  return std::find(r.tags.begin(), r.tags.end(), tag) != r.tags.end();
+}
+
+// What the rules of one control found, before it becomes a scorecard row.
+struct Tally {
+  bool fail = false, unknown = false, manual_open = false, risk = false;
+  bool fallback_only = true;  ///< every failing rule is a "manual-fallback" rule
+  bool informational = true;  ///< every rule is informational (control 03)
+  std::string detail;
+  std::vector<std::string> evidence, notes;
+  std::vector<Location> locations;
+};
+
+void Count(const RuleResult& r, const std::vector<Finding>& findings, Tally& t) {
+  t.informational &= HasTag(*r.rule, "informational");
+  if (!r.note.empty()) t.notes.push_back(r.note);
+  t.risk |= r.evidence.rfind("attested (risk", 0) == 0;
+  const bool passed_with_evidence =
+      r.verdict == Verdict::kPass && (r.rule->scope == "account" || r.rule->scope == "manual");
+  if (passed_with_evidence) {
+    t.evidence.push_back(r.evidence);
+    for (const Location& l : r.evidence_at) t.locations.push_back(l);
+  }
+  if (r.rule->scope == "manual") {
+    t.manual_open |= r.verdict != Verdict::kPass;
+    return;
+  }
+  size_t open = 0;
+  for (const Finding& f : findings) {
+    if (f.rule_id == r.rule->id && !f.suppressed && !f.unknown) ++open;
+  }
+  if (r.verdict == Verdict::kFail && open > 0) {
+    if (!t.fail) t.detail = r.rule->id + ": " + r.detail;
+    t.fail = true;
+    t.fallback_only &= HasTag(*r.rule, "manual-fallback");
+  } else if (r.verdict == Verdict::kUnknown ||
+             (r.verdict == Verdict::kFail && open == 0 && r.skipped)) {
+    if (t.detail.empty() && !t.fail) t.detail = r.rule->id + ": " + r.detail;
+    t.unknown = true;
+  }
+}
+
+std::string JoinNotes(const std::string& first, const std::vector<std::string>& notes) {
+  std::string out = first;
+  for (const std::string& n : notes) {
+    if (out.find(n) == std::string::npos) out += (out.empty() ? "" : "; ") + n;
+  }
+  return out;
+}
+
 ControlRow Score(const Control& control, const std::vector<const RuleResult*>& results,
                  const std::vector<Finding>& findings) {
   ControlRow row{control.id, control.title, "PASS", "", {}, ""};
-  bool fail = false, unknown = false, all_manual = !results.empty();
-  std::vector<std::string> evidence;
-  for (const RuleResult* r : results) {
-    const bool manual = r->rule->scope == "manual";
-    all_manual &= manual;
-    if (manual) continue;
-    size_t open = 0;
-    for (const Finding& f : findings) {
-      if (f.rule_id == r->rule->id && !f.suppressed && !f.unknown) ++open;
-    }
-    if (r->verdict == Verdict::kFail && open > 0) {
-      fail = true;
-      if (row.detail.empty()) row.detail = r->rule->id + ": " + r->detail;
-    } else if (r->verdict == Verdict::kUnknown || (r->verdict == Verdict::kFail && open == 0 && r->skipped)) {
-      unknown = true;
-      if (row.detail.empty() && !fail) row.detail = r->rule->id + ": " + r->detail;
-    }
-    if (r->rule->scope == "account" && r->verdict == Verdict::kPass) {
-      evidence.push_back(r->evidence);
-      for (const Location& l : r->evidence_at) row.locations.push_back(l);
-    }
-  }
   if (results.empty()) {
     row.status = "N/A";
     row.evidence = "-";
     return row;
   }
-  if (all_manual) {
+  Tally t;
+  for (const RuleResult* r : results) Count(*r, findings, t);
+  std::sort(t.locations.begin(), t.locations.end());
+  t.locations.erase(std::unique(t.locations.begin(), t.locations.end()), t.locations.end());
+  row.locations = t.locations;
+  row.evidence = t.evidence.empty() ? "missing" : Strongest(t.evidence);
+  if (t.informational) {
+    row.status = "N/A";
+    row.evidence = "-";
+    row.detail = JoinNotes(control.satisfied_by, t.notes);
+  } else if (t.fail && !t.fallback_only) {
+    row.status = "FAIL";
+    row.detail = JoinNotes(t.detail, t.notes);
+  } else if (t.unknown) {
+    row.status = "UNKNOWN";
+    row.detail = JoinNotes(t.detail, t.notes);
+  } else if (t.fail || t.manual_open || t.risk) {
+    // Only an attestation can settle it (or it is a risk someone accepted).
     row.status = "MANUAL";
-    row.evidence = "missing";
-    row.detail = control.satisfied_by;
-    return row;
+    row.detail = JoinNotes(t.risk ? "" : control.satisfied_by, t.notes);
+  } else {
+    row.detail = JoinNotes("", t.notes);
   }
-  row.status = fail ? "FAIL" : (unknown ? "UNKNOWN" : "PASS");
-  row.evidence = evidence.empty() ? "missing" : Strongest(evidence);
-  std::sort(row.locations.begin(), row.locations.end());
-  row.locations.erase(std::unique(row.locations.begin(), row.locations.end()), row.locations.end());
   return row;
 }
 
@@ -189,6 +231,10 @@ void Summarise(Report& report, const Model& model, const std::string& fail_on) {
   for (const Finding& f : report.findings) {
     if (f.suppressed) {
       ++s.suppressed;
+      continue;
+    }
+    if (f.informational) {  // IAC0301: shown, never fails a run
+      ++s.notes;
       continue;
     }
     if (f.unknown) ++s.unknown;

@@ -28,6 +28,9 @@ struct RuleResult {
   std::vector<Location> evidence_at;    ///< where the satisfying declarations are
   std::string detail;                   ///< the outcome's reason (FAIL/UNKNOWN)
   size_t checked = 0;                   ///< resources checked (resource scope)
+  /// What else the verdict rests on, for the scorecard: the attestation that satisfied or
+  /// complemented it, or why code evidence covers member accounts only.
+  std::string note;
   std::vector<const Resource*> passed;  ///< resources that passed (resource scope)
 };
 

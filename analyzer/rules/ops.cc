@@ -6,6 +6,7 @@
 
 #include "model/mappings.h"
 #include "rules/event_pattern.h"
+#include "rules/ops_orgs.h"
 
 namespace iaclint {
 
@@ -557,7 +558,14 @@ const std::vector<OpSpec>& Operators() {
       {"any", ArgKind::kPredicates, OpAny, "at least one listed predicate holds"},
       {"any_resource", ArgKind::kLink, OpAnyResource,
        "some declared resource of `type` satisfies `where` (account scope)"},
+      {"config_rule_in", ArgKind::kValue, OpConfigRuleIn,
+       "an AWS Config rule (or organization rule) uses one of the listed managed rules"},
       {"contains", ArgKind::kValue, OpContains, "a list has the element / a string the substring"},
+      {"denies_root_actions", ArgKind::kValue, OpDeniesRootActions,
+       "a policy document (SCP) denies every action, or all but NotAction exceptions, to the "
+       "root user of member accounts"},
+      {"each", ArgKind::kPredicates, OpEach,
+       "every listed predicate holds; a failure names every failing one"},
       {"equals", ArgKind::kValue, OpEquals, "equal after CloudFormation/Terraform coercion"},
       {"event_pattern_matches", ArgKind::kValue, OpEventPatternMatches,
        "an EventBridge event pattern matches the given event"},
@@ -571,6 +579,8 @@ const std::vector<OpSpec>& Operators() {
       {"lt", ArgKind::kValue, OpLt, "a number less than the argument"},
       {"lte", ArgKind::kValue, OpLte, "a number less than or equal to the argument"},
       {"matches", ArgKind::kValue, OpMatches, "matches an ECMAScript regular expression"},
+      {"names_user", ArgKind::kValue, OpNamesUser,
+       "names the IAM user given, literally or through a reference to an AWS::IAM::User"},
       {"non_empty", ArgKind::kValue, OpNonEmpty, "a non-empty list, map or string"},
       {"not", ArgKind::kPredicate, OpNot, "the predicate does not hold"},
       {"not_equals", ArgKind::kValue, OpNotEquals, "absent or different from the argument"},
