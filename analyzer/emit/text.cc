@@ -75,12 +75,15 @@ void Scorecard(const EmitContext& ctx, std::ostream& out) {
       if (row.locations.size() > 1) where += " (+" + std::to_string(row.locations.size() - 1) + ")";
     }
     std::string detail = row.status == "PASS" ? where : row.detail;
+    if (!row.tally.empty()) detail = row.tally + (detail.empty() ? "" : "; " + detail);
     if (detail.size() > 110) detail = detail.substr(0, 107) + "...";
     std::string line = "  " + row.id + "  " + Pad(row.title, title_width) + "  " +
                        Paint(ctx.color, StatusColor(row.status), Pad(row.status, 7)) + "  " +
                        Pad(row.evidence, evidence_width) + "  " + detail;
     while (!line.empty() && line.back() == ' ') line.pop_back();
     out << line << "\n";
+    // Explanations in full: they say what each monitoring item misses and why.
+    for (const std::string& note : row.notes) out << "        " << note << "\n";
   }
 }
 

@@ -1,5 +1,7 @@
 #include "pattern/coverage.h"
 
+#include <algorithm>
+
 #include "pattern/pattern_eval.h"
 
 namespace iaclint {
@@ -9,6 +11,7 @@ namespace {
 constexpr size_t kListedMisses = 3;
 
 bool MatchesSample(const CandidateFilter& filter, const SampleEvent& sample) {
+  if (filter.match) return filter.match(sample);
   return Matches(filter.pattern, sample.event, sample.text);
 }
 
@@ -20,12 +23,32 @@ const SampleEvent* FirstMatched(const CandidateFilter& filter,
   return nullptr;
 }
 
-std::string QuotedList(const std::vector<std::string>& ids) {
+std::string Joined(const std::vector<std::string>& parts) {
   std::string out;
-  for (size_t i = 0; i < ids.size(); ++i) {
-    if (i > 0) out += (i + 1 == ids.size()) ? " and " : ", ";
-    out += "'" + ids[i] + "'";
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) out += (i + 1 == parts.size()) ? " and " : ", ";
+    out += parts[i];
   }
+  return out;
+}
+
+// "filter 'A'", "filters 'A' and 'B'", "filter 'A' and EventBridge rule 'R'": candidates
+// grouped by noun in order of first appearance.
+std::string NamedList(const std::vector<const CandidateFilter*>& used) {
+  std::vector<std::string> nouns;
+  for (const CandidateFilter* c : used) {
+    if (std::find(nouns.begin(), nouns.end(), c->noun) == nouns.end()) nouns.push_back(c->noun);
+  }
+  std::vector<std::string> groups;
+  for (const std::string& noun : nouns) {
+    std::vector<std::string> ids;
+    for (const CandidateFilter* c : used) {
+      if (c->noun == noun) ids.push_back("'" + c->id + "'");
+    }
+    groups.push_back(noun + (ids.size() > 1 ? "s " : " ") + Joined(ids));
+  }
+  std::string out;
+  for (size_t i = 0; i < groups.size(); ++i) out += (i ? " and " : "") + groups[i];
   return out;
 }
 
@@ -43,17 +66,31 @@ std::string MissList(const std::vector<std::string>& missed) {
   return out;
 }
 
-std::string Explain(const MonitoringItem& item, const CoverageResult& r) {
+// "filter", or "filter or EventBridge rule" when the candidates are of several kinds.
+std::string Nouns(const std::vector<CandidateFilter>& candidates) {
+  std::vector<std::string> nouns;
+  for (const CandidateFilter& c : candidates) {
+    if (std::find(nouns.begin(), nouns.end(), c.noun) == nouns.end()) nouns.push_back(c.noun);
+  }
+  if (nouns.empty()) return "filter";
+  std::string out;
+  for (size_t i = 0; i < nouns.size(); ++i) out += (i ? " or " : "") + nouns[i];
+  return out;
+}
+
+std::string Explain(const MonitoringItem& item, const CoverageResult& r,
+                    const std::vector<CandidateFilter>& candidates,
+                    const std::vector<const CandidateFilter*>& used) {
   std::string out;
   if (r.covered) {
-    out = "covers " + item.title + " with filter" + (r.used_filters.size() > 1 ? "s " : " ") +
-          QuotedList(r.used_filters);
+    out = "covers " + item.title + " with " + NamedList(used);
   } else {
     out = "misses " + item.title + " because no " + (r.rejected.empty() ? "" : "usable ") +
-          "filter matches " + MissList(r.missed_events);
+          Nouns(candidates) + " matches " + MissList(r.missed_events);
   }
-  for (const RejectedFilter& rejected : r.rejected) {
-    out += "; filter '" + rejected.filter_id + "' would also alarm on " + rejected.event_name;
+  for (size_t i = 0; i < r.rejected.size(); ++i) {
+    out += "; " + r.rejected[i].noun + " '" + r.rejected[i].filter_id + "' would also alarm on " +
+           r.rejected[i].event_name;
   }
   return out;
 }
@@ -65,6 +102,7 @@ CoverageResult EvaluateCoverage(const MonitoringItem& item,
   CoverageResult result;
   result.item_id = item.id;
   std::vector<bool> matched(item.must_match.size(), false);
+  std::vector<const CandidateFilter*> used;
   for (const CandidateFilter& filter : filters) {
     std::vector<size_t> hits;
     for (size_t i = 0; i < item.must_match.size(); ++i) {
@@ -72,10 +110,11 @@ CoverageResult EvaluateCoverage(const MonitoringItem& item,
     }
     if (hits.empty()) continue;  // unrelated to this item
     if (const SampleEvent* wrong = FirstMatched(filter, item.must_not_match)) {
-      result.rejected.push_back({filter.id, wrong->name});
+      result.rejected.push_back({filter.id, wrong->name, filter.noun});
       continue;
     }
     result.used_filters.push_back(filter.id);
+    used.push_back(&filter);
     for (const std::string& note : filter.pattern.notes) {
       result.notes.push_back("filter '" + filter.id + "' " + note);
     }
@@ -85,7 +124,7 @@ CoverageResult EvaluateCoverage(const MonitoringItem& item,
     if (!matched[i]) result.missed_events.push_back(item.must_match[i].name);
   }
   result.covered = result.missed_events.empty();
-  result.explanation = Explain(item, result);
+  result.explanation = Explain(item, result, filters, used);
   return result;
 }
 

@@ -9,6 +9,7 @@
 #ifndef IACLINT_PATTERN_COVERAGE_H_
 #define IACLINT_PATTERN_COVERAGE_H_
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -20,12 +21,19 @@ namespace iaclint {
 struct CandidateFilter {
   std::string id;  ///< how messages name it (a resource id, a metric name, ...)
   FilterPattern pattern;
+  /// What messages call it: "filter" (a metric filter), "EventBridge rule", ...
+  std::string noun = "filter";
+  /// When set, decides whether the candidate matches a sample instead of `pattern` (an
+  /// EventBridge rule matches the record as EventBridge delivers it, not as CloudWatch Logs
+  /// stores it).
+  std::function<bool(const SampleEvent&)> match;
 };
 
 struct RejectedFilter {
   std::string filter_id;
   /// The first must-not-match event (in file order) that the filter matches.
   std::string event_name;
+  std::string noun = "filter";  ///< CandidateFilter::noun
 };
 
 struct CoverageResult {

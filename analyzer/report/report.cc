@@ -5,6 +5,7 @@
 #include <map>
 
 #include "model/tool_findings.h"
+#include "report/tally.h"
 
 namespace iaclint {
 
@@ -82,7 +83,7 @@ std::string Strongest(const std::vector<std::string>& levels) {
 
 ControlRow Score(const Control& control, const std::vector<const RuleResult*>& results,
                  const std::vector<Finding>& findings) {
-  ControlRow row{control.id, control.title, "PASS", "", {}, ""};
+  ControlRow row{control.id, control.title, "PASS", "", {}, "", "", {}};
   bool fail = false, unknown = false, all_manual = !results.empty();
   std::vector<std::string> evidence;
   for (const RuleResult* r : results) {
@@ -98,7 +99,9 @@ ControlRow Score(const Control& control, const std::vector<const RuleResult*>& r
       if (row.detail.empty()) row.detail = r->rule->id + ": " + r->detail;
     } else if (r->verdict == Verdict::kUnknown || (r->verdict == Verdict::kFail && open == 0 && r->skipped)) {
       unknown = true;
-      if (row.detail.empty() && !fail) row.detail = r->rule->id + ": " + r->detail;
+      if (row.detail.empty() && !fail) {
+        row.detail = r->rule->id + ": " + (r->detail.empty() ? r->skip_reason : r->detail);
+      }
     }
     if (r->rule->scope == "account" && r->verdict == Verdict::kPass) {
       evidence.push_back(r->evidence);
@@ -191,6 +194,7 @@ Report BuildReport(const Model& model, const RuleSet& rules, const EngineOutput&
       if (r.rule->control == c.id) results.push_back(&r);
     }
     report.controls.push_back(Score(c, results, report.findings));
+    AddTally(c, results, report.findings, report.controls.back());
   }
   Summarise(report, model, options.fail_on);
   return report;

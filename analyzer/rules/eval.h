@@ -3,6 +3,7 @@
 #define IACLINT_RULES_EVAL_H_
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -43,6 +44,9 @@ struct EvalContext {
   size_t forks = 0;
   /// Verdicts of the rules evaluated so far (for rule_passes).
   const std::map<std::string, Verdict>* verdicts = nullptr;
+  /// Per-run memo for operators that analyse the whole model once (the alarm chain of control
+  /// 09), owned by the engine; nullptr in contexts built by hand (operators then recompute).
+  std::map<std::string, std::shared_ptr<const void>>* memo = nullptr;
 };
 
 /// Evaluates a predicate on a subject (navigating its path, forking on Choice values).
