@@ -227,7 +227,7 @@ const Resource* CompositeWithAction(const Resource& alarm, const EvalContext& ct
 AlarmInfo ReadAlarm(const Resource& r, const EvalContext& ctx) {
   AlarmInfo a;
   const std::string what = "alarm " + Quoted(r.id);
-  a.alarm = &r;
+  a.alarm = &r;  // never-created alarms are kept: their `exists` link says why they do not count
   a.exists = ExistsLink(r, what);
   const Value* name = r.properties.Find("MetricName");
   if (name && !name->IsNull()) {
@@ -300,10 +300,11 @@ void LinkAlarms(FilterInfo& f, const std::vector<AlarmInfo>& alarms) {
     }
   }
   bool watched = false;
-  std::optional<Link> watched_unknown, alarm_link;
+  std::optional<Link> watched_unknown, alarm_link, not_created;
   for (const AlarmInfo* a : f.alarms) {
     watched |= a->exists.state == Tri::kYes;
     if (a->exists.state == Tri::kUnknown && !watched_unknown) watched_unknown = a->exists;
+    if (a->exists.state == Tri::kNo && !not_created) not_created = a->exists;
     const Link link = Both(a->exists, a->action);
     if (link.state == Tri::kYes) {
       f.watched = f.alarmed = link;
@@ -319,6 +320,8 @@ void LinkAlarms(FilterInfo& f, const std::vector<AlarmInfo>& alarms) {
     f.watched = Link::Yes();
   } else if (watched_unknown || unknown) {
     f.watched = watched_unknown ? *watched_unknown : *unknown;
+  } else if (not_created) {
+    f.watched = *not_created;
   } else {
     f.watched = Link::No("no alarm watches metric " + first.Shown() + NamespaceHint(first, alarms),
                          first.where);
@@ -401,15 +404,15 @@ const TrailInfo* MonitoringChain::MainTrail() const {
 }
 
 MonitoringChain BuildMonitoringChain(const EvalContext& ctx) {
+  // Resources that are never created stay in the chain with a broken `exists` link, so that
+  // messages can say "filter 'F' matches root user activity but it is not created with the
+  // parameter defaults" instead of pretending it is not there.
   MonitoringChain chain;
   for (const Resource* r : ctx.model.OfType(kTrailType)) {
     if (!NeverCreated(*r)) chain.trails.push_back(ReadTrail(*r, ctx));
   }
-  for (const Resource* r : ctx.model.OfType(kAlarmType)) {
-    if (!NeverCreated(*r)) chain.alarms.push_back(ReadAlarm(*r, ctx));
-  }
+  for (const Resource* r : ctx.model.OfType(kAlarmType)) chain.alarms.push_back(ReadAlarm(*r, ctx));
   for (const Resource* r : ctx.model.OfType(kFilterType)) {
-    if (NeverCreated(*r)) continue;
     FilterInfo f = ReadFilter(*r, ctx);
     f.on_any_trail = OnTrail(f, chain.trails, false);
     f.on_trail = OnTrail(f, chain.trails, true);
@@ -417,9 +420,7 @@ MonitoringChain BuildMonitoringChain(const EvalContext& ctx) {
     f.chain = Both(Both(f.exists, f.on_trail), f.alarmed);
     chain.filters.push_back(std::move(f));
   }
-  for (const Resource* r : ctx.model.OfType(kEventRuleType)) {
-    if (!NeverCreated(*r)) chain.rules.push_back(ReadEventRule(*r, ctx));
-  }
+  for (const Resource* r : ctx.model.OfType(kEventRuleType)) chain.rules.push_back(ReadEventRule(*r, ctx));
   return chain;
 }
 

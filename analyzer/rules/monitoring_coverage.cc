@@ -175,25 +175,48 @@ std::optional<ItemDecision> Unknown(const MonitoringItem& item, const std::vecto
   return std::nullopt;
 }
 
+// The broken candidates worth naming: each adds must-match events that the complete chains and
+// the ones named before it do not catch; those that catch the most come first.
+std::vector<const Candidate*> BrokenToName(const MonitoringItem& item,
+                                           const std::vector<Candidate>& all) {
+  std::vector<std::pair<size_t, const Candidate*>> ranked;
+  for (const Candidate& c : all) {
+    if (c.chain.state != Tri::kNo || c.pattern.state != Tri::kYes) continue;
+    const CoverageResult alone = EvaluateCoverage(item, {c.filter});
+    if (alone.used_filters.empty()) continue;  // unrelated, or would alarm on too much
+    ranked.push_back({item.must_match.size() - alone.missed_events.size(), &c});
+  }
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  auto kept = Select(all, [](const Candidate& c) { return c.chain.state == Tri::kYes; });
+  size_t missed = EvaluateCoverage(item, kept).missed_events.size();
+  std::vector<const Candidate*> out;
+  for (const auto& [hits, c] : ranked) {
+    if (missed == 0) break;
+    kept.push_back(c->filter);
+    const size_t now = EvaluateCoverage(item, kept).missed_events.size();
+    if (now < missed) {
+      out.push_back(c);
+      missed = now;
+    } else {
+      kept.pop_back();
+    }
+  }
+  return out;
+}
+
 ItemDecision Fail(const MonitoringItem& item, const std::vector<Candidate>& all,
                   const CoverageResult& cov, const MonitoringChain& chain) {
   ItemDecision d;
+  const std::vector<const Candidate*> broken = BrokenToName(item, all);
+  // What no declared filter catches even with every link repaired, then the broken links.
   const CoverageResult with_broken =
       EvaluateCoverage(item, Select(all, [](const Candidate&) { return true; }));
-  std::vector<const Candidate*> broken;
-  for (const std::string& id : with_broken.used_filters) {
-    const Candidate* c = Named(all, id);
-    if (c && c->chain.state == Tri::kNo) broken.push_back(c);
+  d.reason = with_broken.covered ? "" : with_broken.explanation;
+  for (const Candidate* c : broken) {
+    d.reason += (d.reason.empty() ? "" : "; ") + BrokenClause(item, *c);
   }
-  std::string clauses;
-  for (const Candidate* c : broken)
-    clauses += (clauses.empty() ? "" : "; ") + BrokenClause(item, *c);
-  if (with_broken.covered && !broken.empty()) {
-    d.reason = clauses;
-  } else {
-    d.reason = cov.explanation;
-    if (!clauses.empty()) d.reason += "; " + clauses;
-  }
+  if (d.reason.empty()) d.reason = cov.explanation;
   // Point at the broken link, else at the pattern that nearly covers the item (it catches
   // some of its events, or catches them but too much), else at the trail.
   const Candidate* near = nullptr;

@@ -88,7 +88,16 @@ Tri BoolTri(const Value* v, bool want, Tri absent) {
 
 Link ExistsLink(const Resource& r, const std::string& what) {
   if (auto b = r.exists.AsBool()) {
-    return *b ? Link::Yes() : Link::No(what + " is never created", r.loc);
+    if (*b) return Link::Yes();
+    const Location at = r.exists.loc().known() ? r.exists.loc() : r.loc;
+    if (r.exists.has(Value::kAssumedDefault)) {
+      return Link::No(what + " is not created with the parameter defaults (" + r.exists.tag() +
+                          " is false)",
+                      at);
+    }
+    return Link::No(what + " is never created" +
+                        (r.exists.tag().empty() ? "" : " (" + r.exists.tag() + " is false)"),
+                    at);
   }
   return Link::Unknown(what + " exists only if condition '" + r.exists.str() + "' holds",
                        "condition", r.loc);
