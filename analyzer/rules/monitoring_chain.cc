@@ -420,7 +420,8 @@ MonitoringChain BuildMonitoringChain(const EvalContext& ctx) {
     f.chain = Both(Both(f.exists, f.on_trail), f.alarmed);
     chain.filters.push_back(std::move(f));
   }
-  for (const Resource* r : ctx.model.OfType(kEventRuleType)) chain.rules.push_back(ReadEventRule(*r, ctx));
+  for (const Resource* r : ctx.model.OfType(kEventRuleType))
+    chain.rules.push_back(ReadEventRule(*r, ctx));
   return chain;
 }
 

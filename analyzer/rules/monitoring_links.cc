@@ -91,9 +91,9 @@ Link ExistsLink(const Resource& r, const std::string& what) {
     if (*b) return Link::Yes();
     const Location at = r.exists.loc().known() ? r.exists.loc() : r.loc;
     if (r.exists.has(Value::kAssumedDefault)) {
-      return Link::No(what + " is not created with the parameter defaults (" + r.exists.tag() +
-                          " is false)",
-                      at);
+      return Link::No(
+          what + " is not created with the parameter defaults (" + r.exists.tag() + " is false)",
+          at);
     }
     return Link::No(what + " is never created" +
                         (r.exists.tag().empty() ? "" : " (" + r.exists.tag() + " is false)"),

@@ -1,0 +1,195 @@
+// Control 09 over the shared corpus, through the whole pipeline (rules, chain, scorecard):
+//   - every literal filter pattern of the corpus (CloudFormation, Terraform, LZA, catalogs) is
+//     put in a template with a logging multi-region trail, an alarm and an action, and every
+//     monitoring item must come out with a verdict and an explanation line (IAC0930 for the
+//     patterns that do not parse);
+//   - every corpus file that declares metric filters and that iaclint loads is analysed as its
+//     own account scope without a crash, and its control 09 row explains each item (or says why
+//     the items were not evaluated).
+// Both print a table (pattern or file x items covered) for review. Skipped without the corpus.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <set>
+
+#include "../pattern/corpus_scan.h"
+#include "cli/pipeline.h"
+
+namespace iaclint {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr size_t kItems = 20;
+
+struct Verdicts {
+  bool ok = false;
+  bool loaded = false;  ///< some input was recognised (LZA needs its normaliser)
+  std::string problem;
+  std::vector<std::string> notes;  ///< the control 09 row's explanation lines
+  std::string detail;              ///< the row's detail (tally; first failure)
+  std::set<std::string> covered;   ///< items that PASS
+  bool invalid = false;            ///< an IAC0930 finding
+};
+
+Verdicts Analyse(const std::string& path) {
+  Verdicts v;
+  CheckOptions options;
+  options.paths = {path};
+  options.jobs = 1;
+  options.no_config_search = true;
+  auto run = RunCheck(options);
+  if (!run.ok()) {
+    v.problem = run.error().message;
+    return v;
+  }
+  v.ok = true;
+  for (const SourceFile& f : (*run)->model.files())
+    v.loaded |= !f.type.empty() && f.type != "config";
+  for (const ControlRow& row : (*run)->report.controls) {
+    if (row.id != "09") continue;
+    v.notes = row.notes;
+    v.detail = row.tally.empty() ? row.detail : row.tally + "; " + row.detail;
+  }
+  for (const RuleResult& r : (*run)->engine.results) {
+    if (r.rule->id.rfind("IAC09", 0) == 0 && r.rule->id < "IAC0930" && !r.skipped &&
+        r.verdict == Verdict::kPass) {
+      v.covered.insert(r.rule->id.substr(5));
+    }
+  }
+  for (const Finding& f : (*run)->report.findings) v.invalid |= f.rule_id == "IAC0930";
+  return v;
+}
+
+// A note reads "IAC0901  PASS     covers ...": an item, a verdict and an explanation.
+void ExpectExplained(const Verdicts& v, const std::string& what) {
+  static const std::regex note(
+      "IAC09[0-2][0-9]  (PASS|FAIL|UNKNOWN|FAIL \\(suppressed\\))\\s+\\S.{10,}");
+  EXPECT_EQ(v.notes.size(), kItems) << what << ": " << v.detail;
+  for (const std::string& n : v.notes) EXPECT_TRUE(std::regex_match(n, note)) << what << ": " << n;
+}
+
+std::string Covered(const std::set<std::string>& items) {
+  std::string out;
+  for (const std::string& id : items) out += (out.empty() ? "" : " ") + id;
+  return out.empty() ? "-" : out;
+}
+
+// A template around one pattern: trail, log group, topic, filter, alarm with an action.
+std::string TemplateFor(const std::string& pattern) {
+  using nlohmann::json;
+  json t = {{"AWSTemplateFormatVersion", "2010-09-09"}};
+  t["Resources"]["Logs"] = {{"Type", "AWS::Logs::LogGroup"},
+                            {"Properties", {{"LogGroupName", "trail"}, {"RetentionInDays", 365}}}};
+  t["Resources"]["Trail"] = {{"Type", "AWS::CloudTrail::Trail"},
+                             {"Properties",
+                              {{"IsLogging", true},
+                               {"IsMultiRegionTrail", true},
+                               {"S3BucketName", "trail-bucket"},
+                               {"CloudWatchLogsLogGroupArn", {{"Fn::GetAtt", {"Logs", "Arn"}}}}}}};
+  t["Resources"]["Topic"] = {{"Type", "AWS::SNS::Topic"}};
+  t["Resources"]["Filter"] = {
+      {"Type", "AWS::Logs::MetricFilter"},
+      {"Properties",
+       {{"LogGroupName", {{"Ref", "Logs"}}},
+        {"FilterPattern", pattern},
+        {"MetricTransformations",
+         {{{"MetricNamespace", "Corpus"}, {"MetricName", "Events"}, {"MetricValue", "1"}}}}}}};
+  t["Resources"]["Alarm"] = {{"Type", "AWS::CloudWatch::Alarm"},
+                             {"Properties",
+                              {{"Namespace", "Corpus"},
+                               {"MetricName", "Events"},
+                               {"Statistic", "Sum"},
+                               {"Period", 300},
+                               {"EvaluationPeriods", 1},
+                               {"Threshold", 1},
+                               {"ComparisonOperator", "GreaterThanOrEqualToThreshold"},
+                               {"AlarmActions", {{{"Ref", "Topic"}}}}}}};
+  return t.dump(2);
+}
+
+fs::path ScratchDir() {
+  const fs::path dir =
+      fs::temp_directory_path() / ("iaclint-monitoring-corpus-" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  return dir;
+}
+
+TEST(MonitoringCorpus, EveryCorpusPatternGetsAVerdictAndAnExplanationPerItem) {
+  auto root = testing::CorpusRoot();
+  if (!root) GTEST_SKIP() << "no corpus at ../shared/corpus";
+  std::map<std::string, std::string> first_seen;  // pattern -> first corpus file
+  for (const testing::Found& f : testing::ScanCorpus(*root)) first_seen.emplace(f.pattern, f.file);
+  ASSERT_GT(first_seen.size(), 30u);
+  const fs::path dir = ScratchDir();
+  std::map<std::string, size_t> per_item;
+  size_t invalid = 0, n = 0;
+  std::cout << "pattern (first file) -> items covered\n";
+  for (const auto& [pattern, file] : first_seen) {
+    const fs::path path = dir / ("pattern-" + std::to_string(n++) + ".json");
+    std::ofstream(path) << TemplateFor(pattern);
+    const Verdicts v = Analyse(path.string());
+    ASSERT_TRUE(v.ok) << file << ": " << v.problem;
+    ExpectExplained(v, file + ": " + pattern);
+    invalid += v.invalid;
+    for (const std::string& id : v.covered) ++per_item[id];
+    std::cout << "  " << file << (v.invalid ? " [IAC0930]" : "") << " -> " << Covered(v.covered)
+              << "\n";
+  }
+  fs::remove_all(dir);
+  std::cout << first_seen.size() << " distinct patterns, " << invalid
+            << " invalid; items covered by"
+            << " at least one:";
+  for (const auto& [id, count] : per_item) std::cout << " " << id << "(" << count << ")";
+  std::cout << "\n";
+  // The corpus holds the canonical CIS patterns: the CIS items are covered by some pattern.
+  for (const char* id :
+       {"01", "02", "03", "04", "05", "06", "07", "08", "12", "14", "15", "17", "18", "19", "20"}) {
+    EXPECT_GT(per_item[id], 0u) << "no corpus pattern covers IAC09" << id;
+  }
+}
+
+TEST(MonitoringCorpus, EveryCorpusFileWithMetricFiltersIsExplained) {
+  auto root = testing::CorpusRoot();
+  if (!root) GTEST_SKIP() << "no corpus at ../shared/corpus";
+  std::vector<fs::path> files;
+  for (const auto& e : fs::recursive_directory_iterator(*root)) {
+    if (!e.is_regular_file()) continue;
+    const std::string ext = e.path().extension().string();
+    if (ext != ".yaml" && ext != ".yml" && ext != ".json" && ext != ".template") continue;
+    if (e.file_size() > (1u << 20)) continue;
+    const std::string text = testing::ReadAll(e.path());
+    if (text.find("AWS::Logs::MetricFilter") != std::string::npos ||
+        text.find("metricSets") != std::string::npos) {
+      files.push_back(e.path());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  ASSERT_FALSE(files.empty());
+  std::cout << "corpus file -> items covered (control 09 row)\n";
+  for (const fs::path& path : files) {
+    const std::string rel = fs::relative(path, *root).string();
+    const Verdicts v = Analyse(path.string());
+    ASSERT_TRUE(v.ok) << rel << ": " << v.problem;
+    if (!v.loaded) {
+      std::cout << "  " << rel << " -> not an input this build loads\n";
+      continue;
+    }
+    if (!v.notes.empty()) {
+      ExpectExplained(v, rel);
+    } else {
+      EXPECT_FALSE(v.detail.empty()) << rel << ": the control 09 row says nothing";
+    }
+    std::cout << "  " << rel << " -> " << Covered(v.covered) << "  [" << v.detail.substr(0, 90)
+              << "]\n";
+  }
+}
+
+}  // namespace
+}  // namespace iaclint
