@@ -9,6 +9,7 @@ namespace iaclint {
 namespace {
 
 constexpr size_t kListedMisses = 3;
+constexpr size_t kListedFilters = 4;  // beyond this, "and N more"
 
 bool MatchesSample(const CandidateFilter& filter, const SampleEvent& sample) {
   if (filter.match) return filter.match(sample);
@@ -42,10 +43,13 @@ std::string NamedList(const std::vector<const CandidateFilter*>& used) {
   std::vector<std::string> groups;
   for (const std::string& noun : nouns) {
     std::vector<std::string> ids;
+    size_t total = 0;
     for (const CandidateFilter* c : used) {
-      if (c->noun == noun) ids.push_back("'" + c->id + "'");
+      if (c->noun != noun) continue;
+      if (++total <= kListedFilters) ids.push_back("'" + c->id + "'");
     }
-    groups.push_back(noun + (ids.size() > 1 ? "s " : " ") + Joined(ids));
+    if (total > ids.size()) ids.push_back(std::to_string(total - ids.size()) + " more");
+    groups.push_back(noun + (total > 1 ? "s " : " ") + Joined(ids));
   }
   std::string out;
   for (size_t i = 0; i < groups.size(); ++i) out += (i ? " and " : "") + groups[i];

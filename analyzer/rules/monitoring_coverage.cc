@@ -121,7 +121,9 @@ std::string BrokenClause(const MonitoringItem& item, const Candidate& c) {
 // The used candidates' chains: "alarm 'A' notifies topic 'T' with 1 subscription".
 std::string Vias(const std::vector<Candidate>& all, const std::vector<std::string>& used) {
   std::vector<std::string> vias;
+  constexpr size_t kShown = 3;  // the explanation stays one readable line
   for (const std::string& id : used) {
+    if (vias.size() == kShown) break;
     const Candidate* c = Named(all, id);
     if (!c || c->via.empty()) continue;
     const std::string text = used.size() > 1 ? Quoted(id) + ": " + c->via : c->via;
@@ -177,30 +179,42 @@ std::optional<ItemDecision> Unknown(const MonitoringItem& item, const std::vecto
 
 // The broken candidates worth naming: each adds must-match events that the complete chains and
 // the ones named before it do not catch; those that catch the most come first.
+// Which must-match events a candidate catches (all false when it would alarm on a must-not
+// event, as coverage then ignores it).
+std::vector<bool> Hits(const MonitoringItem& item, const Candidate& c) {
+  const CoverageResult alone = EvaluateCoverage(item, {c.filter});
+  std::vector<bool> hits(item.must_match.size(), false);
+  if (alone.used_filters.empty()) return hits;
+  for (size_t i = 0; i < hits.size(); ++i) {
+    hits[i] = std::find(alone.missed_events.begin(), alone.missed_events.end(),
+                        item.must_match[i].name) == alone.missed_events.end();
+  }
+  return hits;
+}
+
 std::vector<const Candidate*> BrokenToName(const MonitoringItem& item,
                                            const std::vector<Candidate>& all) {
-  std::vector<std::pair<size_t, const Candidate*>> ranked;
+  std::vector<bool> caught(item.must_match.size(), false);
+  std::vector<std::pair<std::vector<bool>, const Candidate*>> ranked;
   for (const Candidate& c : all) {
-    if (c.chain.state != Tri::kNo || c.pattern.state != Tri::kYes) continue;
-    const CoverageResult alone = EvaluateCoverage(item, {c.filter});
-    if (alone.used_filters.empty()) continue;  // unrelated, or would alarm on too much
-    ranked.push_back({item.must_match.size() - alone.missed_events.size(), &c});
+    if (c.pattern.state != Tri::kYes || c.chain.state == Tri::kUnknown) continue;
+    std::vector<bool> hits = Hits(item, c);
+    if (c.chain.state == Tri::kYes) {
+      for (size_t i = 0; i < hits.size(); ++i) caught[i] = caught[i] || hits[i];
+    } else if (std::find(hits.begin(), hits.end(), true) != hits.end()) {
+      ranked.push_back({std::move(hits), &c});
+    }
   }
+  auto count = [](const std::vector<bool>& v) { return std::count(v.begin(), v.end(), true); };
   std::stable_sort(ranked.begin(), ranked.end(),
-                   [](const auto& a, const auto& b) { return a.first > b.first; });
-  auto kept = Select(all, [](const Candidate& c) { return c.chain.state == Tri::kYes; });
-  size_t missed = EvaluateCoverage(item, kept).missed_events.size();
+                   [&](const auto& a, const auto& b) { return count(a.first) > count(b.first); });
   std::vector<const Candidate*> out;
   for (const auto& [hits, c] : ranked) {
-    if (missed == 0) break;
-    kept.push_back(c->filter);
-    const size_t now = EvaluateCoverage(item, kept).missed_events.size();
-    if (now < missed) {
-      out.push_back(c);
-      missed = now;
-    } else {
-      kept.pop_back();
+    bool adds = false;
+    for (size_t i = 0; i < hits.size(); ++i) {
+      if (hits[i] && !caught[i]) adds = caught[i] = true;
     }
+    if (adds) out.push_back(c);
   }
   return out;
 }
