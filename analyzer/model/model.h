@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "base/location.h"
+#include "base/suppression_comments.h"
 #include "model/finding.h"
 #include "model/value.h"
 
@@ -21,14 +22,6 @@ struct SourceFile {
   std::string disk_path;  ///< as opened (empty for stdin)
   std::string type;       ///< cfn, tfplan, tf, lza, scp, config, evidence
   std::string text;       ///< contents, kept for code frames, suppressions and line hashes
-};
-
-/// An inline or metadata suppression bound to one resource.
-struct Suppression {
-  std::string rule_id;
-  std::string reason;
-  std::string until;  ///< ISO date, or empty
-  Location where;
 };
 
 struct Resource {
@@ -42,6 +35,7 @@ struct Resource {
   /// Whether the resource exists: Bool(true), or a Choice/Unknown for a CFN Condition that
   /// cannot be decided offline.
   Value exists = Value::Bool(true);
+  /// Inline (comment) and metadata suppressions bound to this resource.
   std::vector<Suppression> suppressions;
 };
 

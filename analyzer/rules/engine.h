@@ -29,6 +29,7 @@ struct RuleResult {
   /// The outcome's reason (FAIL/UNKNOWN); for PASS the operator's explanation, if any.
   std::string detail;
   size_t checked = 0;                   ///< resources checked (resource scope)
+  std::vector<const Resource*> passed;  ///< resources that passed (resource scope)
 };
 
 struct EngineOptions {
