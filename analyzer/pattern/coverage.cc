@@ -72,13 +72,34 @@ std::string MissList(const std::vector<std::string>& missed) {
 
 // "filter", or "filter or EventBridge rule" when the candidates are of several kinds.
 std::string Nouns(const std::vector<CandidateFilter>& candidates) {
-  std::vector<std::string> nouns;
+  std::vector<std::string> nouns = {"filter"};  // metric filters are what the item asks for
   for (const CandidateFilter& c : candidates) {
     if (std::find(nouns.begin(), nouns.end(), c.noun) == nouns.end()) nouns.push_back(c.noun);
   }
-  if (nouns.empty()) return "filter";
   std::string out;
   for (size_t i = 0; i < nouns.size(); ++i) out += (i ? " or " : "") + nouns[i];
+  return out;
+}
+
+// The filters that catch the most events first, each kept only if it adds one: a filter that
+// happens to catch one sample (a root CreateAccessKey call for an access-key filter) is not
+// named for the item it does not mean.
+std::vector<const CandidateFilter*> GreedyCover(const std::vector<const CandidateFilter*>& used,
+                                                const std::vector<std::vector<size_t>>& hits,
+                                                size_t events) {
+  std::vector<size_t> order(used.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return hits[a].size() > hits[b].size(); });
+  std::vector<bool> caught(events, false);
+  std::vector<const CandidateFilter*> out;
+  for (size_t i : order) {
+    bool adds = false;
+    for (size_t e : hits[i]) {
+      if (!caught[e]) adds = caught[e] = true;
+    }
+    if (adds) out.push_back(used[i]);
+  }
   return out;
 }
 
@@ -92,7 +113,8 @@ std::string Explain(const MonitoringItem& item, const CoverageResult& r,
     out = "misses " + item.title + " because no " + (r.rejected.empty() ? "" : "usable ") +
           Nouns(candidates) + " matches " + MissList(r.missed_events);
   }
-  for (size_t i = 0; i < r.rejected.size(); ++i) {
+  // A filter that would alarm on too much does not matter once the item is covered.
+  for (size_t i = 0; !r.covered && i < r.rejected.size(); ++i) {
     out += "; " + r.rejected[i].noun + " '" + r.rejected[i].filter_id + "' would also alarm on " +
            r.rejected[i].event_name;
   }
@@ -107,6 +129,7 @@ CoverageResult EvaluateCoverage(const MonitoringItem& item,
   result.item_id = item.id;
   std::vector<bool> matched(item.must_match.size(), false);
   std::vector<const CandidateFilter*> used;
+  std::vector<std::vector<size_t>> used_hits;
   for (const CandidateFilter& filter : filters) {
     std::vector<size_t> hits;
     for (size_t i = 0; i < item.must_match.size(); ++i) {
@@ -119,6 +142,7 @@ CoverageResult EvaluateCoverage(const MonitoringItem& item,
     }
     result.used_filters.push_back(filter.id);
     used.push_back(&filter);
+    used_hits.push_back(hits);
     for (const std::string& note : filter.pattern.notes) {
       result.notes.push_back("filter '" + filter.id + "' " + note);
     }
@@ -128,7 +152,10 @@ CoverageResult EvaluateCoverage(const MonitoringItem& item,
     if (!matched[i]) result.missed_events.push_back(item.must_match[i].name);
   }
   result.covered = result.missed_events.empty();
-  result.explanation = Explain(item, result, filters, used);
+  std::vector<const CandidateFilter*> cover = used;
+  if (result.covered) cover = GreedyCover(used, used_hits, item.must_match.size());
+  for (const CandidateFilter* c : cover) result.cover.push_back(c->id);
+  result.explanation = Explain(item, result, filters, cover);
   return result;
 }
 

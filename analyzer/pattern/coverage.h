@@ -41,6 +41,9 @@ struct CoverageResult {
   bool covered = false;
   /// Usable filters that match at least one must-match event, in input order.
   std::vector<std::string> used_filters;
+  /// When covered: the filters the explanation names, a greedy smallest set of used_filters
+  /// that together match every must-match event (those catching the most first).
+  std::vector<std::string> cover;
   /// Names of the must-match events that no usable filter matches, in file order.
   std::vector<std::string> missed_events;
   /// Filters that match a must-match event but also a must-not-match one. Filters that

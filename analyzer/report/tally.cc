@@ -21,6 +21,13 @@ std::string StatusOf(const RuleResult& r, const std::vector<Finding>& findings) 
   return suppressed && !open ? "FAIL (suppressed)" : "FAIL";
 }
 
+bool Shown(const RuleResult& r, const std::vector<Finding>& findings) {
+  for (const Finding& f : findings) {
+    if (f.rule_id == r.rule->id && !f.suppressed) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void AddTally(const Control& control, const std::vector<const RuleResult*>& results,
@@ -36,6 +43,9 @@ void AddTally(const Control& control, const std::vector<const RuleResult*>& resu
   size_t passed = 0;
   for (const RuleResult* r : counted) {
     passed += r->verdict == Verdict::kPass && !r->skipped;
+    // A rule with a finding on show is explained there; the notes explain the rest (what each
+    // passing item is covered by, suppressed failures, skipped rules).
+    if (Shown(*r, findings)) continue;
     std::string status = r->skipped ? "SKIPPED" : StatusOf(*r, findings);
     std::string why = r->skipped ? r->skip_reason : r->detail;
     status.resize(std::max<size_t>(status.size(), 7), ' ');

@@ -1,6 +1,7 @@
 // The tally of a scorecard row: how many of a control's counted rules pass, and one line per
-// rule explaining its verdict (control 09: which monitoring items the declared filters cover,
-// and what each misses). Controls opt in with `tally:` in rulesets/controls.yaml.
+// rule whose verdict no finding on show explains (control 09: which filters cover each covered
+// monitoring item; the findings say what the others miss). Controls opt in with `tally:` in
+// rulesets/controls.yaml.
 #ifndef IACLINT_REPORT_TALLY_H_
 #define IACLINT_REPORT_TALLY_H_
 

@@ -137,8 +137,8 @@ std::string Vias(const std::vector<Candidate>& all, const std::vector<std::strin
 ItemDecision Pass(const std::vector<Candidate>& all, const CoverageResult& cov) {
   ItemDecision d;
   d.verdict = Verdict::kPass;
-  d.reason = cov.explanation + Vias(all, cov.used_filters);
-  for (const std::string& id : cov.used_filters) {
+  d.reason = cov.explanation + Vias(all, cov.cover);
+  for (const std::string& id : cov.cover) {
     if (const Candidate* c = Named(all, id)) d.witnesses.push_back(c->resource);
   }
   return d;
