@@ -11,14 +11,30 @@ set -euo pipefail
 cd "$(dirname "$0")"
 BUILD_DIR=${BUILD_DIR:-build}
 
-PACKAGES=(cmake ninja-build g++ pkg-config libyaml-cpp-dev nlohmann-json3-dev libcli11-dev
-          libgtest-dev libgmock-dev npm git python3 python3-jsonschema pre-commit
-          zlib1g-dev)
+# Debian package, and how to tell it is already there: a command on PATH, a Python module, or
+# (by default) the package itself. Tools are checked by command so that a node/npm or Python
+# installed another way is used as it is (Debian's npm conflicts with an upstream nodejs).
+REQUIREMENTS=(
+  "cmake cmd:cmake" "ninja-build cmd:ninja" "g++ cmd:g++" "pkg-config cmd:pkg-config"
+  "git cmd:git" "libyaml-dev" "nlohmann-json3-dev" "libcli11-dev" "zlib1g-dev"
+  "libgtest-dev" "libgmock-dev" "npm cmd:npm" "python3 cmd:python3"
+  "python3-jsonschema py:jsonschema" "pre-commit cmd:pre-commit"
+)
+
+present() {
+  local package=$1 check=${2:-}
+  case "$check" in
+    cmd:*) command -v "${check#cmd:}" >/dev/null 2>&1 ;;
+    py:*) python3 -c "import ${check#py:}" >/dev/null 2>&1 ;;
+    *) dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" ;;
+  esac
+}
 
 deps() {
-  local missing=()
-  for p in "${PACKAGES[@]}"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  local missing=() entry
+  for entry in "${REQUIREMENTS[@]}"; do
+    # shellcheck disable=SC2086
+    present $entry || missing+=("${entry%% *}")
   done
   if [ ${#missing[@]} -gt 0 ]; then
     echo "build.sh: installing ${missing[*]}" >&2

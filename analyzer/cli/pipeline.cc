@@ -12,6 +12,7 @@
 
 #include "base/files.h"
 #include "cli/baseline.h"
+#include "cli/debug_inputs.h"
 #include "input/walk.h"
 #include "model/tool_findings.h"
 
@@ -209,8 +210,14 @@ Result<std::unique_ptr<CheckRun>> RunCheck(const CheckOptions& options) {
   load.mappings = &run->rules.mappings;
   load.var_files = options.var_files;
   load.stdin_input = std::move(stdin_input);
+  std::vector<InputTrace> traces;
+  if (!options.debug_inputs.empty()) load.traces = &traces;
   load.progress = &progress;
   run->fatal = LoadInputs(walked->files, load, run->model);
+  if (!options.debug_inputs.empty()) {
+    auto written = WriteInputTraces(options.debug_inputs, traces, run->model);
+    if (!written.ok()) return written.error();
+  }
   run->model.SetTypeInfo(run->rules.mappings.types);
   CheckAttestationDates(run->config, Today(), run->model);
 

@@ -30,6 +30,11 @@ TrailInfo ReadTrail(const Resource& r, const EvalContext& ctx) {
                        what + " is not logging (IsLogging is not true)");
   t.multi_region = BoolLink(r.properties.Find("IsMultiRegionTrail"), true, Tri::kNo,
                             "IsMultiRegionTrail of " + what, what + " is not multi-region");
+  const Value* role = r.properties.Find("CloudWatchLogsRoleArn");
+  t.role =
+      (role && !role->IsNull())
+          ? Link::Yes()
+          : Link::No(what + " has no CloudWatchLogsRoleArn, so it cannot write to its log group");
   const Value* arn = r.properties.Find("CloudWatchLogsLogGroupArn");
   t.delivers = arn && !arn->IsNull();
   if (t.delivers) t.log_group = ResolveLogGroup(arn, "the log group of " + what, ctx);
@@ -121,7 +126,7 @@ Link OnTrail(const FilterInfo& f, const std::vector<TrailInfo>& trails, bool hea
                          ? Tri::kUnknown
                          : SameLogGroup(f.log_group, t.log_group);
     if (same == Tri::kNo) continue;
-    Link link = healthy ? Both(Both(t.exists, t.logging), t.multi_region) : t.exists;
+    Link link = healthy ? Both(Both(Both(t.exists, t.logging), t.multi_region), t.role) : t.exists;
     if (same == Tri::kUnknown) {
       link =
           Link::Unknown("whether log group " + f.log_group.Shown() + " is the log group of trail " +
@@ -397,7 +402,7 @@ const TrailInfo* MonitoringChain::MainTrail() const {
   const TrailInfo* first = nullptr;
   for (const TrailInfo& t : trails) {
     if (!t.delivers) continue;
-    if (Both(Both(t.exists, t.logging), t.multi_region).state == Tri::kYes) return &t;
+    if (Both(Both(Both(t.exists, t.logging), t.multi_region), t.role).state == Tri::kYes) return &t;
     if (!first) first = &t;
   }
   return first;

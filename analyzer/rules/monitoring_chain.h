@@ -1,8 +1,9 @@
 // The alarm chain of control 09, resolved once per run over the whole model.
 //
 // A metric filter watches CloudTrail for someone only when every link holds:
-//   a trail that is logging and multi-region -> the log group it delivers to
-//   (CloudWatchLogsLogGroupArn) -> an AWS::Logs::MetricFilter on that log group
+//   a trail that is logging, multi-region and has a CloudWatch Logs role (without it CloudTrail
+//   cannot write) -> the log group it delivers to (CloudWatchLogsLogGroupArn) -> an
+//   AWS::Logs::MetricFilter on that log group
 //   (LogGroupName) -> the filter's metric (MetricTransformations[].MetricName +
 //   MetricNamespace) -> an AWS::CloudWatch::Alarm on that metric (MetricName + Namespace, or
 //   Metrics[].MetricStat.Metric) -> an alarm action (AlarmActions not empty, ActionsEnabled
@@ -69,6 +70,8 @@ struct LogGroupRef {
 struct TrailInfo {
   const Resource* trail = nullptr;
   Link exists, logging, multi_region;
+  /// CloudWatchLogsRoleArn is set: without the role CloudTrail cannot write to the log group.
+  Link role;
   bool delivers = false;  ///< CloudWatchLogsLogGroupArn is set
   LogGroupRef log_group;
 };
@@ -115,7 +118,7 @@ struct MonitoringChain {
   const FilterInfo* FilterOf(const Resource* r) const;
   const AlarmInfo* AlarmOf(const Resource* r) const;
   /// The trail the items are about: the first that delivers to CloudWatch Logs, preferring
-  /// one that is logging and multi-region; nullptr when none delivers.
+  /// one that is logging, multi-region and has its role; nullptr when none delivers.
   const TrailInfo* MainTrail() const;
 };
 

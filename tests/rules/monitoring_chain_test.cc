@@ -85,6 +85,7 @@ Resources:
       IsMultiRegionTrail: true
       S3BucketName: trail-bucket
       CloudWatchLogsLogGroupArn: arn:aws:logs:us-east-1:111122223333:log-group:audit/trail:*
+      CloudWatchLogsRoleArn: arn:aws:iam::111122223333:role/trail-to-logs
 )";
 
 std::string Filter(const std::string& id, const std::string& log_group, const std::string& ns,
@@ -126,7 +127,7 @@ TEST(MonitoringChain, AGeneratedLogGroupNameNeverEqualsALiteral) {
   Trail:
     Type: AWS::CloudTrail::Trail
     Properties: {IsLogging: true, IsMultiRegionTrail: true, S3BucketName: b,
-                 CloudWatchLogsLogGroupArn: !GetAtt Logs.Arn}
+                 CloudWatchLogsLogGroupArn: !GetAtt Logs.Arn, CloudWatchLogsRoleArn: r}
 )" + Filter("ByName", "Logs", "CIS", "Keys") +
                        Filter("ByRef", "!Ref Logs", "CIS", "Keys2"));
   auto chain = s.Chain();

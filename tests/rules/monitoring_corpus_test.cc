@@ -103,12 +103,14 @@ std::string TemplateFor(const std::vector<std::string>& patterns) {
   json t = {{"AWSTemplateFormatVersion", "2010-09-09"}};
   t["Resources"]["Logs"] = {{"Type", "AWS::Logs::LogGroup"},
                             {"Properties", {{"LogGroupName", "trail"}, {"RetentionInDays", 365}}}};
-  t["Resources"]["Trail"] = {{"Type", "AWS::CloudTrail::Trail"},
-                             {"Properties",
-                              {{"IsLogging", true},
-                               {"IsMultiRegionTrail", true},
-                               {"S3BucketName", "trail-bucket"},
-                               {"CloudWatchLogsLogGroupArn", {{"Fn::GetAtt", {"Logs", "Arn"}}}}}}};
+  t["Resources"]["Trail"] = {
+      {"Type", "AWS::CloudTrail::Trail"},
+      {"Properties",
+       {{"IsLogging", true},
+        {"IsMultiRegionTrail", true},
+        {"S3BucketName", "trail-bucket"},
+        {"CloudWatchLogsLogGroupArn", {{"Fn::GetAtt", {"Logs", "Arn"}}}},
+        {"CloudWatchLogsRoleArn", "arn:aws:iam::111122223333:role/trail-to-logs"}}}};
   t["Resources"]["Topic"] = {{"Type", "AWS::SNS::Topic"}};
   for (size_t i = 0; i < patterns.size(); ++i) {
     const std::string metric = "Events" + std::to_string(i);
