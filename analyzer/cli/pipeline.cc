@@ -65,6 +65,16 @@ void Anchors(const CheckRun& run, EngineOptions& options) {
   options.default_anchor_note = "account-wide finding, reported at line 1 of the first analysed file";
 }
 
+// What the walk left out for a reason worth telling (a symbolic link out of the tree, a
+// directory it may not read) is a note on the entry itself, never on what it points to.
+void ReportSkipped(const std::vector<std::pair<std::string, std::string>>& skipped, Model& model) {
+  for (const auto& [path, why] : skipped) {
+    const FileId file = model.AddFile(SourceFile{path, "", "", ""});
+    model.diagnostics().push_back(
+        ToolFinding(kUnsupportedInput, "skipped: " + why, Location{file, 1, 1, 1, 1}));
+  }
+}
+
 // A configured parameter must have the kind of its default (a number for min_length, ...).
 std::optional<std::string> ParamTypeProblem(const Value& default_value, const Value& value) {
   using K = Value::Kind;
@@ -101,6 +111,22 @@ void CheckAttestationDates(const Config& config, const std::string& today, Model
 }
 
 }  // namespace
+
+Result<ParseLimits> ResolveLimits(const Config& config, const CheckOptions& options) {
+  ParseLimits limits;
+  for (const auto& [name, value] : config.limits) {
+    if (const LimitSpec* spec = FindLimit(name)) limits.*(spec->field) = value;
+  }
+  for (const auto& [name, text] : options.limit_args) {
+    const LimitSpec* spec = FindLimit(name);
+    if (!spec) return Fail("unknown limit '" + name + "'");
+    std::string error;
+    auto value = ParseLimitValue(*spec, text, &error);
+    if (!value) return Fail(LimitOption(name) + " " + error);
+    limits.*(spec->field) = *value;
+  }
+  return limits;
+}
 
 std::string Today() {
   if (const char* t = std::getenv("IACLINT_TODAY"); t && *t) return t;
@@ -185,14 +211,18 @@ Result<std::unique_ptr<CheckRun>> RunCheck(const CheckOptions& options) {
   std::unique_ptr<CheckRun> run = std::move(*prepared);
   const std::string profile = run->profile;
 
+  auto limits = ResolveLimits(run->config, options);
+  if (!limits.ok()) return limits.error();
+
   WalkOptions walk;
   walk.exclude = run->config.exclude;
   std::vector<std::string> paths;
   std::optional<std::pair<std::string, std::string>> stdin_input;
   for (const std::string& p : options.paths) {
     if (p == "-") {
-      std::string text{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
-      stdin_input = {options.stdin_name.empty() ? "<stdin>" : options.stdin_name, std::move(text)};
+      auto text = ReadStreamBounded(std::cin, limits->max_file_bytes);
+      if (!text.ok()) return Fail("standard input: " + text.error().message);
+      stdin_input = {options.stdin_name.empty() ? "<stdin>" : options.stdin_name, std::move(*text)};
     } else {
       paths.push_back(p);
     }
@@ -206,6 +236,7 @@ Result<std::unique_ptr<CheckRun>> RunCheck(const CheckOptions& options) {
 
   LoadOptions load;
   load.jobs = options.jobs;
+  load.limits = *limits;
   load.forced_type = options.type;
   load.mappings = &run->rules.mappings;
   load.var_files = options.var_files;
@@ -218,11 +249,13 @@ Result<std::unique_ptr<CheckRun>> RunCheck(const CheckOptions& options) {
     auto written = WriteInputTraces(options.debug_inputs, traces, run->model);
     if (!written.ok()) return written.error();
   }
+  ReportSkipped(walked->skipped, run->model);
   run->model.SetTypeInfo(run->rules.mappings.types);
   CheckAttestationDates(run->config, Today(), run->model);
 
   progress.Stage("checking the baseline", 0);
   EngineOptions engine;
+  engine.max_forks = limits->max_if_combinations;
   Anchors(*run, engine);
   const bool anything = engine.default_anchor.known();
   if (anything) run->engine = RunRules(run->active, run->model, engine);

@@ -88,6 +88,19 @@ Json RuleDescriptor(const Rule& r, const RuleSet& set, Severity severity) {
   return d;
 }
 
+// The first `max` bytes of a 1-based line (line breaks: LF, CRLF, lone CR, as LineIndex).
+std::string_view LinePrefix(std::string_view text, uint32_t line, size_t max) {
+  size_t pos = 0;
+  for (uint32_t l = 1; l < line; ++l) {
+    const size_t brk = text.find_first_of("\r\n", pos);
+    if (brk == std::string_view::npos) return {};
+    pos = brk + 1;
+    if (text[brk] == '\r' && pos < text.size() && text[pos] == '\n') ++pos;
+  }
+  const std::string_view rest = text.substr(pos, max);
+  return rest.substr(0, rest.find_first_of("\r\n"));
+}
+
 // Ends a region at the end of the token the finding points at when no end is known.
 void RegionEnd(const Model& model, const Location& loc, uint32_t* end_line, uint32_t* end_col) {
   *end_line = loc.line;
@@ -100,8 +113,9 @@ void RegionEnd(const Model& model, const Location& loc, uint32_t* end_line, uint
   if (loc.file == kNoFile || loc.file >= model.files().size()) return;
   const std::string& text = model.file(loc.file).text;
   if (text.empty()) return;
-  LineIndex lines(text, loc.file);
-  const std::string_view line = lines.Line(loc.line);
+  // Only the start of the line up to the token is needed: indexing a whole 200 MB one-line
+  // file for each finding on it would take seconds.
+  const std::string_view line = LinePrefix(text, loc.line, size_t{loc.column} * 4 + 4096);
   // Walk to the column, then over the token.
   size_t i = 0;
   uint32_t col = 1;
@@ -255,7 +269,7 @@ SarifOutput RenderSarif(const EmitContext& ctx, const SarifLimits& limits) {
     std::sort(kept.begin(), kept.end());  // report order: findings are one contiguous vector
     Json results = Json::array();
     for (const Finding* f : kept) results.push_back(ResultJson(*f, index[f->rule_id], ctx, hashes));
-    out.text = Log(rules, std::move(results)).dump(2) + "\n";
+    out.text = Log(rules, std::move(results)).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
     out.gzip_bytes = out.text.size() > limits.max_gzip_bytes ? GzipSize(out.text) : 0;
     if (out.gzip_bytes <= limits.max_gzip_bytes || keep == 0) break;
     // Shrink in proportion to the excess, with a margin, and try again.

@@ -4,6 +4,7 @@
 #include <ctime>
 #include <map>
 
+#include "base/text.h"
 #include "model/tool_findings.h"
 #include "report/tally.h"
 
@@ -205,6 +206,22 @@ void Summarise(Report& report, const Model& model, const std::string& fail_on) {
   report.summary = s;
 }
 
+// The same module instantiated by several analysed configurations (Terraform examples/*
+// calling one module) yields the same finding at the same place once per configuration; the
+// repeats say nothing new, so one line is kept (the first in the sorted order).
+// (Each configuration registers the module's files anew, so places compare by path.)
+void DropRepeatedFindings(const Model& model, std::vector<Finding>& findings) {
+  auto path = [&](const Finding& f) {
+    return f.loc.file == kNoFile ? std::string_view() : std::string_view(model.file(f.loc.file).path);
+  };
+  auto same = [&](const Finding& a, const Finding& b) {
+    return path(a) == path(b) && a.loc.line == b.loc.line && a.loc.column == b.loc.column &&
+           a.rule_id == b.rule_id && a.message == b.message && a.severity == b.severity &&
+           a.suppressed == b.suppressed && a.unknown == b.unknown;
+  };
+  findings.erase(std::unique(findings.begin(), findings.end(), same), findings.end());
+}
+
 Report BuildReport(const Model& model, const RuleSet& rules, const EngineOutput& engine,
                    const ReportOptions& options) {
   Report report;
@@ -214,6 +231,8 @@ Report BuildReport(const Model& model, const RuleSet& rules, const EngineOutput&
   if (options.inline_suppressions) ApplySuppressions(model, rules, options, report.findings);
   ApplyUnknownMode(options.unknown, report.findings);
   for (Finding& f : report.findings) {
+    f.message = PrintableText(f.message);  // input text inside: no line breaks, no escapes
+    f.resource = PrintableText(f.resource);
     if (f.loc.line == 0) f.loc.line = f.loc.column = 1;
     if (f.loc.column == 0) f.loc.column = 1;
     std::string identity = f.identity.empty() ? f.rule_id + "|" + f.message : f.identity;
@@ -226,16 +245,21 @@ Report BuildReport(const Model& model, const RuleSet& rules, const EngineOutput&
   std::sort(report.findings.begin(), report.findings.end(), [&](const Finding& a, const Finding& b) {
     const std::string& pa = a.loc.file == kNoFile ? std::string() : model.file(a.loc.file).path;
     const std::string& pb = b.loc.file == kNoFile ? std::string() : model.file(b.loc.file).path;
-    return std::tie(pa, a.loc.line, a.loc.column, a.rule_id, a.message) <
-           std::tie(pb, b.loc.line, b.loc.column, b.rule_id, b.message);
+    return std::tie(pa, a.loc.line, a.loc.column, a.rule_id, a.message, a.fingerprint) <
+           std::tie(pb, b.loc.line, b.loc.column, b.rule_id, b.message, b.fingerprint);
   });
+  DropRepeatedFindings(model, report.findings);
   for (const Control& c : rules.controls) {
     std::vector<const RuleResult*> results;
     for (const RuleResult& r : engine.results) {
       if (r.rule->control == c.id) results.push_back(&r);
     }
     report.controls.push_back(Score(c, results, report.findings));
-    AddTally(c, results, report.findings, report.controls.back());
+    ControlRow& row = report.controls.back();
+    AddTally(c, results, report.findings, row);
+    // Details and tally notes quote input text (names, patterns): no line breaks, no escapes.
+    row.detail = PrintableText(row.detail);
+    for (std::string& note : row.notes) note = PrintableText(note);
   }
   Summarise(report, model, options.fail_on);
   return report;

@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "model/finding.h"
@@ -47,6 +48,13 @@ struct EvalContext {
   /// Per-run memo for operators that analyse the whole model once (the alarm chain of control
   /// 09), owned by the engine; nullptr in contexts built by hand (operators then recompute).
   std::map<std::string, std::shared_ptr<const void>>* memo = nullptr;
+  /// any_resource results, which do not depend on the subject: a `where` over all trails
+  /// evaluated on each trail is computed once per check, not once per trail.
+  struct AnyResource {
+    Outcome outcome;
+    bool declared = false;  ///< some resource of the types exists
+  };
+  std::unordered_map<const Predicate*, AnyResource> any_resource_cache;
 };
 
 /// Evaluates a predicate on a subject (navigating its path, forking on Choice values).

@@ -397,13 +397,25 @@ Outcome OpRef(const Predicate& p, const Subject& s, EvalContext& ctx) {
 }
 
 Outcome OpAnyResource(const Predicate& p, const Subject& s, EvalContext& ctx) {
-  std::vector<Outcome> outcomes;
-  for (const std::string& type : p.types) {
-    for (const Resource* r : ctx.model.OfType(type)) outcomes.push_back(OnResource(p, *r, ctx));
-  }
   std::string what = p.types.empty() ? "resource" : p.types[0];
-  if (outcomes.empty()) return Outcome::Fail("no " + what + " is declared", s);
-  Outcome best = BestOf(std::move(outcomes), Outcome::Pass());
+  auto cached = ctx.any_resource_cache.find(&p);
+  if (cached == ctx.any_resource_cache.end()) {
+    // The first resource that passes decides (as BestOf would); the rest need no evaluation.
+    std::vector<Outcome> outcomes;
+    bool passed = false;
+    for (size_t t = 0; t < p.types.size() && !passed; ++t) {
+      for (const Resource* r : ctx.model.OfType(p.types[t])) {
+        outcomes.push_back(OnResource(p, *r, ctx));
+        if ((passed = outcomes.back().verdict == Verdict::kPass)) break;
+      }
+    }
+    EvalContext::AnyResource result;
+    result.declared = !outcomes.empty();
+    if (result.declared) result.outcome = BestOf(std::move(outcomes), Outcome::Pass());
+    cached = ctx.any_resource_cache.emplace(&p, std::move(result)).first;
+  }
+  if (!cached->second.declared) return Outcome::Fail("no " + what + " is declared", s);
+  Outcome best = cached->second.outcome;
   if (best.verdict == Verdict::kFail) {
     // The absence is account-wide: do not point at one of the non-matching resources.
     best.reason = "no " + what + " satisfies: " + best.reason;

@@ -169,7 +169,9 @@ def parse_expectation(path):
                 rule, _, resource = target.partition("[")
                 if not reason.strip():
                     raise ValueError(f"{path}:{number}: every expectation needs a reason")
-                checks.append((word, rule, resource.rstrip("]"), reason.strip(), number))
+                # Only the closing bracket: Terraform addresses end in "[0]" themselves.
+                resource = resource[:-1] if resource.endswith("]") else resource
+                checks.append((word, rule, resource, reason.strip(), number))
             else:
                 raise ValueError(f"{path}:{number}: expected 'corpus:', 'options:', "
                                  "'fail', 'pass' or 'unknown'")
