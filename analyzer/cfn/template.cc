@@ -139,8 +139,13 @@ Value ExistenceOf(const Value& def, CfnResolver& resolver) {
   if (!cond) return Value::Bool(true, def.loc());
   const std::string name = cond->AsText().value_or("");
   const CondValue c = resolver.Condition(name);
-  if (c.state == CondValue::kTrue) return Value::Bool(true, cond->loc());
-  if (c.state == CondValue::kFalse) return Value::Bool(false, cond->loc());
+  if (c.state != CondValue::kUnknown) {
+    Value b = Value::Bool(c.state == CondValue::kTrue, cond->loc());
+    // Decided by parameter defaults: rules can say "not created with the defaults".
+    if (c.assumed_default) b.set(Value::kAssumedDefault);
+    b.set_tag("condition " + name);
+    return b;
+  }
   Value choice = Value::Choice(name, cond->loc());
   choice.Add(Value::Bool(true, cond->loc()));
   choice.Add(Value::Bool(false, cond->loc()));

@@ -46,12 +46,17 @@ void EmitJson(const EmitContext& ctx, std::ostream& out) {
   for (const ControlRow& c : r.controls) {
     Json locations = Json::array();
     for (const Location& l : c.locations) locations.push_back(LocationJson(ctx.model, l));
-    controls.push_back(Json{{"control", c.id},
-                            {"title", c.title},
-                            {"status", c.status},
-                            {"evidence", c.evidence},
-                            {"locations", std::move(locations)},
-                            {"detail", c.detail}});
+    Json row{{"control", c.id},
+             {"title", c.title},
+             {"status", c.status},
+             {"evidence", c.evidence},
+             {"locations", std::move(locations)},
+             {"detail", c.detail}};
+    if (!c.tally.empty()) {
+      row["tally"] = c.tally;
+      row["notes"] = c.notes;
+    }
+    controls.push_back(std::move(row));
   }
   doc["controls"] = std::move(controls);
   Json files = Json::array();

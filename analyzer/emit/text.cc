@@ -102,6 +102,7 @@ void Scorecard(const EmitContext& ctx, std::ostream& out) {
     // What else a passing verdict rests on (an attestation, member accounts only) goes on a
     // line of its own, after where the evidence is.
     const bool more = !row.detail.empty() && row.status == "PASS";
+    if (!row.tally.empty()) detail = row.tally + (detail.empty() ? "" : "; " + detail);
     if (detail.size() > 110) detail = detail.substr(0, 107) + "...";
     std::string line = "  " + row.id + "  " + Pad(row.title, title_width) + "  " +
                        Paint(ctx.color, StatusColor(row.status), Pad(row.status, 7)) + "  " +
@@ -109,6 +110,8 @@ void Scorecard(const EmitContext& ctx, std::ostream& out) {
     while (!line.empty() && line.back() == ' ') line.pop_back();
     out << line << "\n";
     if (more) out << Paint(ctx.color, kDim, "      " + row.detail) << "\n";
+    // Explanations in full: they say what each monitoring item misses and why.
+    for (const std::string& note : row.notes) out << "        " << note << "\n";
   }
 }
 

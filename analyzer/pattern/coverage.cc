@@ -1,5 +1,7 @@
 #include "pattern/coverage.h"
 
+#include <algorithm>
+
 #include "pattern/pattern_eval.h"
 
 namespace iaclint {
@@ -7,8 +9,10 @@ namespace iaclint {
 namespace {
 
 constexpr size_t kListedMisses = 3;
+constexpr size_t kListedFilters = 4;  // beyond this, "and N more"
 
 bool MatchesSample(const CandidateFilter& filter, const SampleEvent& sample) {
+  if (filter.match) return filter.match(sample);
   return Matches(filter.pattern, sample.event, sample.text);
 }
 
@@ -20,12 +24,35 @@ const SampleEvent* FirstMatched(const CandidateFilter& filter,
   return nullptr;
 }
 
-std::string QuotedList(const std::vector<std::string>& ids) {
+std::string Joined(const std::vector<std::string>& parts) {
   std::string out;
-  for (size_t i = 0; i < ids.size(); ++i) {
-    if (i > 0) out += (i + 1 == ids.size()) ? " and " : ", ";
-    out += "'" + ids[i] + "'";
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) out += (i + 1 == parts.size()) ? " and " : ", ";
+    out += parts[i];
   }
+  return out;
+}
+
+// "filter 'A'", "filters 'A' and 'B'", "filter 'A' and EventBridge rule 'R'": candidates
+// grouped by noun in order of first appearance.
+std::string NamedList(const std::vector<const CandidateFilter*>& used) {
+  std::vector<std::string> nouns;
+  for (const CandidateFilter* c : used) {
+    if (std::find(nouns.begin(), nouns.end(), c->noun) == nouns.end()) nouns.push_back(c->noun);
+  }
+  std::vector<std::string> groups;
+  for (const std::string& noun : nouns) {
+    std::vector<std::string> ids;
+    size_t total = 0;
+    for (const CandidateFilter* c : used) {
+      if (c->noun != noun) continue;
+      if (++total <= kListedFilters) ids.push_back("'" + c->id + "'");
+    }
+    if (total > ids.size()) ids.push_back(std::to_string(total - ids.size()) + " more");
+    groups.push_back(noun + (total > 1 ? "s " : " ") + Joined(ids));
+  }
+  std::string out;
+  for (size_t i = 0; i < groups.size(); ++i) out += (i ? " and " : "") + groups[i];
   return out;
 }
 
@@ -43,17 +70,53 @@ std::string MissList(const std::vector<std::string>& missed) {
   return out;
 }
 
-std::string Explain(const MonitoringItem& item, const CoverageResult& r) {
+// "filter", or "filter or EventBridge rule" when the candidates are of several kinds.
+std::string Nouns(const std::vector<CandidateFilter>& candidates) {
+  std::vector<std::string> nouns = {"filter"};  // metric filters are what the item asks for
+  for (const CandidateFilter& c : candidates) {
+    if (std::find(nouns.begin(), nouns.end(), c.noun) == nouns.end()) nouns.push_back(c.noun);
+  }
+  std::string out;
+  for (size_t i = 0; i < nouns.size(); ++i) out += (i ? " or " : "") + nouns[i];
+  return out;
+}
+
+// The filters that catch the most events first, each kept only if it adds one: a filter that
+// happens to catch one sample (a root CreateAccessKey call for an access-key filter) is not
+// named for the item it does not mean.
+std::vector<const CandidateFilter*> GreedyCover(const std::vector<const CandidateFilter*>& used,
+                                                const std::vector<std::vector<size_t>>& hits,
+                                                size_t events) {
+  std::vector<size_t> order(used.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return hits[a].size() > hits[b].size(); });
+  std::vector<bool> caught(events, false);
+  std::vector<const CandidateFilter*> out;
+  for (size_t i : order) {
+    bool adds = false;
+    for (size_t e : hits[i]) {
+      if (!caught[e]) adds = caught[e] = true;
+    }
+    if (adds) out.push_back(used[i]);
+  }
+  return out;
+}
+
+std::string Explain(const MonitoringItem& item, const CoverageResult& r,
+                    const std::vector<CandidateFilter>& candidates,
+                    const std::vector<const CandidateFilter*>& used) {
   std::string out;
   if (r.covered) {
-    out = "covers " + item.title + " with filter" + (r.used_filters.size() > 1 ? "s " : " ") +
-          QuotedList(r.used_filters);
+    out = "covers " + item.title + " with " + NamedList(used);
   } else {
     out = "misses " + item.title + " because no " + (r.rejected.empty() ? "" : "usable ") +
-          "filter matches " + MissList(r.missed_events);
+          Nouns(candidates) + " matches " + MissList(r.missed_events);
   }
-  for (const RejectedFilter& rejected : r.rejected) {
-    out += "; filter '" + rejected.filter_id + "' would also alarm on " + rejected.event_name;
+  // A filter that would alarm on too much does not matter once the item is covered.
+  for (size_t i = 0; !r.covered && i < r.rejected.size(); ++i) {
+    out += "; " + r.rejected[i].noun + " '" + r.rejected[i].filter_id + "' would also alarm on " +
+           r.rejected[i].event_name;
   }
   return out;
 }
@@ -65,6 +128,8 @@ CoverageResult EvaluateCoverage(const MonitoringItem& item,
   CoverageResult result;
   result.item_id = item.id;
   std::vector<bool> matched(item.must_match.size(), false);
+  std::vector<const CandidateFilter*> used;
+  std::vector<std::vector<size_t>> used_hits;
   for (const CandidateFilter& filter : filters) {
     std::vector<size_t> hits;
     for (size_t i = 0; i < item.must_match.size(); ++i) {
@@ -72,10 +137,12 @@ CoverageResult EvaluateCoverage(const MonitoringItem& item,
     }
     if (hits.empty()) continue;  // unrelated to this item
     if (const SampleEvent* wrong = FirstMatched(filter, item.must_not_match)) {
-      result.rejected.push_back({filter.id, wrong->name});
+      result.rejected.push_back({filter.id, wrong->name, filter.noun});
       continue;
     }
     result.used_filters.push_back(filter.id);
+    used.push_back(&filter);
+    used_hits.push_back(hits);
     for (const std::string& note : filter.pattern.notes) {
       result.notes.push_back("filter '" + filter.id + "' " + note);
     }
@@ -85,7 +152,10 @@ CoverageResult EvaluateCoverage(const MonitoringItem& item,
     if (!matched[i]) result.missed_events.push_back(item.must_match[i].name);
   }
   result.covered = result.missed_events.empty();
-  result.explanation = Explain(item, result);
+  std::vector<const CandidateFilter*> cover = used;
+  if (result.covered) cover = GreedyCover(used, used_hits, item.must_match.size());
+  for (const CandidateFilter* c : cover) result.cover.push_back(c->id);
+  result.explanation = Explain(item, result, filters, cover);
   return result;
 }
 

@@ -9,6 +9,7 @@
 #ifndef IACLINT_PATTERN_COVERAGE_H_
 #define IACLINT_PATTERN_COVERAGE_H_
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -20,12 +21,19 @@ namespace iaclint {
 struct CandidateFilter {
   std::string id;  ///< how messages name it (a resource id, a metric name, ...)
   FilterPattern pattern;
+  /// What messages call it: "filter" (a metric filter), "EventBridge rule", ...
+  std::string noun = "filter";
+  /// When set, decides whether the candidate matches a sample instead of `pattern` (an
+  /// EventBridge rule matches the record as EventBridge delivers it, not as CloudWatch Logs
+  /// stores it).
+  std::function<bool(const SampleEvent&)> match;
 };
 
 struct RejectedFilter {
   std::string filter_id;
   /// The first must-not-match event (in file order) that the filter matches.
   std::string event_name;
+  std::string noun = "filter";  ///< CandidateFilter::noun
 };
 
 struct CoverageResult {
@@ -33,6 +41,9 @@ struct CoverageResult {
   bool covered = false;
   /// Usable filters that match at least one must-match event, in input order.
   std::vector<std::string> used_filters;
+  /// When covered: the filters the explanation names, a greedy smallest set of used_filters
+  /// that together match every must-match event (those catching the most first).
+  std::vector<std::string> cover;
   /// Names of the must-match events that no usable filter matches, in file order.
   std::vector<std::string> missed_events;
   /// Filters that match a must-match event but also a must-not-match one. Filters that

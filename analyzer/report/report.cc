@@ -6,6 +6,7 @@
 
 #include "base/text.h"
 #include "model/tool_findings.h"
+#include "report/tally.h"
 
 namespace iaclint {
 
@@ -154,7 +155,9 @@ void Count(const RuleResult& r, const std::vector<Finding>& findings, Tally& t) 
     t.fallback_only &= HasTag(*r.rule, "manual-fallback");
   } else if (r.verdict == Verdict::kUnknown ||
              (r.verdict == Verdict::kFail && open == 0 && r.skipped)) {
-    if (t.detail.empty() && !t.fail) t.detail = r.rule->id + ": " + r.detail;
+    if (t.detail.empty() && !t.fail) {
+      t.detail = r.rule->id + ": " + (r.detail.empty() ? r.skip_reason : r.detail);
+    }
     t.unknown = true;
   }
 }
@@ -169,7 +172,7 @@ std::string JoinNotes(const std::string& first, const std::vector<std::string>& 
 
 ControlRow Score(const Control& control, const std::vector<const RuleResult*>& results,
                  const std::vector<Finding>& findings) {
-  ControlRow row{control.id, control.title, "PASS", "", {}, ""};
+  ControlRow row{control.id, control.title, "PASS", "", {}, "", "", {}};
   if (results.empty()) {
     row.status = "N/A";
     row.evidence = "-";
@@ -298,7 +301,11 @@ Report BuildReport(const Model& model, const RuleSet& rules, const EngineOutput&
       if (r.rule->control == c.id) results.push_back(&r);
     }
     report.controls.push_back(Score(c, results, report.findings));
-    report.controls.back().detail = PrintableText(report.controls.back().detail);
+    ControlRow& row = report.controls.back();
+    AddTally(c, results, report.findings, row);
+    // Details and tally notes quote input text (names, patterns): no line breaks, no escapes.
+    row.detail = PrintableText(row.detail);
+    for (std::string& note : row.notes) note = PrintableText(note);
   }
   Summarise(report, model, options.fail_on);
   return report;

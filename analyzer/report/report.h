@@ -20,6 +20,10 @@ struct ControlRow {
   std::string evidence;  ///< declared, enforced, monitored, attested, missing
   std::vector<Location> locations;
   std::string detail;    ///< one line: what failed, why unknown, what would satisfy it
+  /// For controls with a tally (controls.yaml): "14 of 20 monitoring items covered", and one
+  /// line per counted rule that no finding on show explains ("IAC0901  PASS     covers ...").
+  std::string tally;
+  std::vector<std::string> notes;
 };
 
 struct Summary {

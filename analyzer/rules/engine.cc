@@ -14,6 +14,7 @@ struct Runner {
   const EngineOptions& options;
   EngineOutput out;
   std::map<std::string, Verdict> verdicts;
+  std::map<std::string, std::shared_ptr<const void>> memo;
 
   Finding MakeFinding(const ActiveRule& a, const Outcome& o, std::string message,
                       const Resource* fallback, const Location& fallback_loc) {
@@ -47,7 +48,7 @@ struct Runner {
   }
 
   void RunAccount(const ActiveRule& a, RuleResult& result) {
-    EvalContext ctx{model, a.params, options.max_forks, 0, &verdicts};
+    EvalContext ctx{model, a.params, options.max_forks, 0, &verdicts, &memo};
     Subject account;
     auto anchor = options.rule_anchors.find(a.rule->id);
     const bool configured = anchor != options.rule_anchors.end();
@@ -55,6 +56,7 @@ struct Runner {
     Outcome o = Evaluate(a.rule->assert, account, ctx);
     result.verdict = o.verdict;
     if (o.verdict == Verdict::kPass) {
+      result.detail = o.reason;  // an explanation, when the operator gives one
       result.evidence = o.evidence.empty() ? a.rule->evidence : o.evidence;
       for (const Resource* w : o.witnesses) result.evidence_at.push_back(w->loc);
       return;
@@ -93,7 +95,7 @@ struct Runner {
 
   void RunCheck(const ActiveRule& a, const Check& check, RuleResult& result,
                 std::set<const Resource*>& seen) {
-    EvalContext ctx{model, a.params, options.max_forks, 0, &verdicts};
+    EvalContext ctx{model, a.params, options.max_forks, 0, &verdicts, &memo};
     for (const std::string& type : check.resources) {
       for (const Resource* r : model.OfType(type)) {
         if (!seen.insert(r).second) continue;
@@ -196,7 +198,7 @@ std::vector<const ActiveRule*> DependencyOrder(const std::vector<ActiveRule>& ru
 
 EngineOutput RunRules(const std::vector<ActiveRule>& rules, const Model& model,
                       const EngineOptions& options) {
-  Runner runner{model, options, {}, {}};
+  Runner runner{model, options, {}, {}, {}};
   for (const ActiveRule* a : DependencyOrder(rules)) {
     if (a->rule->scope != "tool") runner.Run(*a);
   }

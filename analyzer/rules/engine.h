@@ -26,7 +26,8 @@ struct RuleResult {
   std::string skip_reason;
   std::string evidence;                 ///< for PASS
   std::vector<Location> evidence_at;    ///< where the satisfying declarations are
-  std::string detail;                   ///< the outcome's reason (FAIL/UNKNOWN)
+  /// The outcome's reason (FAIL/UNKNOWN); for PASS the operator's explanation, if any.
+  std::string detail;
   size_t checked = 0;                   ///< resources checked (resource scope)
   /// What else the verdict rests on, for the scorecard: the attestation that satisfied or
   /// complemented it, or why code evidence covers member accounts only.

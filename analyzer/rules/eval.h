@@ -3,8 +3,9 @@
 #define IACLINT_RULES_EVAL_H_
 
 #include <map>
-#include <unordered_map>
+#include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "model/finding.h"
@@ -44,6 +45,9 @@ struct EvalContext {
   size_t forks = 0;
   /// Verdicts of the rules evaluated so far (for rule_passes).
   const std::map<std::string, Verdict>* verdicts = nullptr;
+  /// Per-run memo for operators that analyse the whole model once (the alarm chain of control
+  /// 09), owned by the engine; nullptr in contexts built by hand (operators then recompute).
+  std::map<std::string, std::shared_ptr<const void>>* memo = nullptr;
   /// any_resource results, which do not depend on the subject: a `where` over all trails
   /// evaluated on each trail is computed once per check, not once per trail.
   struct AnyResource {

@@ -6,6 +6,7 @@
 
 #include "model/mappings.h"
 #include "rules/event_pattern.h"
+#include "rules/monitoring_ops.h"
 #include "rules/ops_orgs.h"
 
 namespace iaclint {
@@ -554,6 +555,9 @@ Outcome OpPolicyHasStatement(const Predicate& p, const Subject& s, EvalContext& 
 
 const std::vector<OpSpec>& Operators() {
   static const std::vector<OpSpec> ops = {
+      {"alarm_has_action", ArgKind::kValue, OpAlarmHasAction,
+       "a CloudWatch alarm tells someone: AlarmActions set and enabled, or a composite alarm "
+       "with an action names it"},
       {"all", ArgKind::kPredicates, OpAll, "every listed predicate holds"},
       {"any", ArgKind::kPredicates, OpAny, "at least one listed predicate holds"},
       {"any_resource", ArgKind::kLink, OpAnyResource,
@@ -571,6 +575,8 @@ const std::vector<OpSpec>& Operators() {
        "an EventBridge event pattern matches the given event"},
       {"every", ArgKind::kPredicate, OpEvery, "every element of a list satisfies the predicate"},
       {"exists", ArgKind::kValue, OpExists, "the property is set (true) or not set (false)"},
+      {"filter_pattern_valid", ArgKind::kValue, OpFilterPatternValid,
+       "a CloudWatch Logs filter pattern that parses (the error's place in the message)"},
       {"gt", ArgKind::kValue, OpGt, "a number greater than the argument"},
       {"gte", ArgKind::kValue, OpGte, "a number greater than or equal to the argument"},
       {"iequals", ArgKind::kValue, OpEquals, "equal ignoring case"},
@@ -579,11 +585,19 @@ const std::vector<OpSpec>& Operators() {
       {"lt", ArgKind::kValue, OpLt, "a number less than the argument"},
       {"lte", ArgKind::kValue, OpLte, "a number less than or equal to the argument"},
       {"matches", ArgKind::kValue, OpMatches, "matches an ECMAScript regular expression"},
+      {"metric_alarmed", ArgKind::kValue, OpMetricAlarmed,
+       "some CloudWatch alarm watches the metric of this metric filter (name and namespace)"},
+      {"monitors_item", ArgKind::kValue, OpMonitorsItem,
+       "the declared metric filters (on a logging multi-region trail's log group, alarmed, with "
+       "an action) and EventBridge rules catch the CloudTrail events of a monitoring item "
+       "(rulesets/events/ID.yaml)"},
       {"names_user", ArgKind::kValue, OpNamesUser,
        "names the IAM user given, literally or through a reference to an AWS::IAM::User"},
       {"non_empty", ArgKind::kValue, OpNonEmpty, "a non-empty list, map or string"},
       {"not", ArgKind::kPredicate, OpNot, "the predicate does not hold"},
       {"not_equals", ArgKind::kValue, OpNotEquals, "absent or different from the argument"},
+      {"on_trail_log_group", ArgKind::kValue, OpOnTrailLogGroup,
+       "a metric filter on the log group a declared CloudTrail trail delivers to"},
       {"param_is", ArgKind::kValue, OpParamIs, "rule parameters have the given values"},
       {"policy_has_statement", ArgKind::kValue, OpPolicyHasStatement,
        "an IAM policy document has a statement with `effect` (and `condition_key`)"},
@@ -596,6 +610,8 @@ const std::vector<OpSpec>& Operators() {
       {"some", ArgKind::kPredicate, OpSome, "some element of a list satisfies the predicate"},
       {"starts_with", ArgKind::kValue, OpStartsWith, "a string with the given prefix"},
       {"type_is", ArgKind::kValue, OpTypeIs, "the resource has the canonical type (or one of them)"},
+      {"watches_trail_metric", ArgKind::kValue, OpWatchesTrailMetric,
+       "a CloudWatch alarm watches the metric of a metric filter on a trail's log group"},
   };
   return ops;
 }

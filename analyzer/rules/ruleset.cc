@@ -38,6 +38,10 @@ Result<std::vector<Control>> LoadControls(const std::string& path) {
     c.id = m.key;
     if (const Value* t = m.value.Find("title")) c.title = t->AsText().value_or("");
     if (const Value* s = m.value.Find("satisfied_by")) c.satisfied_by = s->AsText().value_or("");
+    if (const Value* t = m.value.Find("tally")) {
+      if (const Value* tag = t->Find("tag")) c.tally_tag = tag->AsText().value_or("");
+      if (const Value* label = t->Find("label")) c.tally_label = label->AsText().value_or("");
+    }
     out.push_back(std::move(c));
   }
   return out;

@@ -18,6 +18,10 @@ struct Control {
   std::string id;     ///< "08"
   std::string title;
   std::string satisfied_by;  ///< for controls no code can declare
+  /// Rules with this tag are counted in the scorecard row ("14 of 20 monitoring items
+  /// covered") and each explains its verdict in the row's notes; empty: no tally.
+  std::string tally_tag;
+  std::string tally_label;  ///< "monitoring items covered"
 };
 
 struct RuleSet {

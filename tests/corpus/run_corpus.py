@@ -81,6 +81,10 @@ def check_category(binary, corpus, category, tmp, failures):
         failures.add(f"{category}: iaclint exited with {p.returncode}: {p.stderr.strip()[:500]}")
         find_crashing_files(binary, corpus, category, failures)
         return None, None, seconds
+    if not os.path.exists(out_json) or not os.path.exists(out_tsv):
+        failures.add(f"{category}: iaclint exited with {p.returncode} and wrote no report: "
+                     f"{p.stderr.strip()[:500]}")
+        return None, None, seconds
     with open(out_json, encoding="utf-8") as f:
         report = json.load(f)
     traces = []

@@ -66,7 +66,7 @@ TEST(CoverageMutation, AndWhereOrBelongsFails) {
   EXPECT_EQ(r.missed_events.size(), 5u);
   EXPECT_EQ(r.explanation,
             "misses CloudTrail configuration changes because no filter matches a CreateTrail "
-            "call, a UpdateTrail call, a DeleteTrail call or 2 more events");
+            "call, an UpdateTrail call, a DeleteTrail call or 2 more events");
   // Root usage with || instead of && also matches AWS service events for root.
   const CoverageResult root = Coverage(
       "IAC0901",

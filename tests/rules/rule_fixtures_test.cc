@@ -40,7 +40,9 @@ TEST_P(RuleFixtures, PassFailAndGolden) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Builtin, RuleFixtures, testing::ValuesIn(RuleIds()),
-                         [](const testing::TestParamInfo<std::string>& info) { return info.param; });
+                         [](const testing::TestParamInfo<std::string>& info) {
+                           return info.param;
+                         });
 
 TEST(RuleCatalog, IdsAreUniqueAndFilesNamedAfterThem) {
   std::set<std::string> ids;
