@@ -4,6 +4,8 @@
 
 #include <map>
 #include <string>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "model/finding.h"
@@ -36,6 +38,25 @@ struct Outcome {
   static Outcome Unknown(std::string reason, std::string category, const Subject& at);
 };
 
+/// Results that do not depend on the subject, kept for one rule's evaluation (its parameters
+/// and the verdicts it can see do not change meanwhile). Without it, an `any_resource` in a
+/// per-resource `where` or a `referenced_by` rescans every resource of a type for every
+/// subject: quadratic in the resource count.
+struct EvalCache {
+  /// any_resource before its subject-specific parts are filled in, per predicate and per
+  /// fork count at entry (the fork budget can change the outcome), with the count after.
+  struct Scan {
+    bool none = false;  ///< no resource of the types is declared
+    Outcome best;
+    size_t forks_after = 0;
+  };
+  std::map<std::pair<const Predicate*, size_t>, Scan> any_resource;
+  /// referenced_by: for a predicate and the subject's type, the resources that refer to each
+  /// resource, in the order the predicate's types and the model list them.
+  using Referrers = std::unordered_map<const Resource*, std::vector<const Resource*>>;
+  std::map<std::pair<const Predicate*, std::string>, Referrers> referrers;
+};
+
 struct EvalContext {
   const Model& model;
   const std::map<std::string, Value>& params;
@@ -43,6 +64,8 @@ struct EvalContext {
   size_t forks = 0;
   /// Verdicts of the rules evaluated so far (for rule_passes).
   const std::map<std::string, Verdict>* verdicts = nullptr;
+  /// Memo of subject-independent results (nullptr: compute every time).
+  EvalCache* cache = nullptr;
 };
 
 /// Evaluates a predicate on a subject (navigating its path, forking on Choice values).
