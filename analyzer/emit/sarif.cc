@@ -96,8 +96,7 @@ void RegionEnd(const Model& model, const Location& loc, uint32_t* end_line, uint
   if (loc.file == kNoFile || loc.file >= model.files().size()) return;
   const std::string& text = model.file(loc.file).text;
   if (text.empty()) return;
-  LineIndex lines(text, loc.file);
-  const std::string_view line = lines.Line(loc.line);
+  const std::string_view line = model.Lines(loc.file).Line(loc.line);
   // Walk to the column, then over the token.
   size_t i = 0;
   uint32_t col = 1;
@@ -120,14 +119,15 @@ class LineHashCache {
     if (loc.file == kNoFile || loc.file >= model_.files().size()) return "";
     auto it = cache_.find(loc.file);
     if (it == cache_.end()) {
-      it = cache_.emplace(loc.file, GithubLineHashes(model_.file(loc.file).text)).first;
+      it = cache_.emplace(loc.file, GithubLineHashValues(model_.file(loc.file).text)).first;
     }
-    return loc.line >= 1 && loc.line <= it->second.size() ? it->second[loc.line - 1] : "";
+    return loc.line >= 1 && loc.line <= it->second.size() ? FormatLineHash(it->second[loc.line - 1])
+                                                          : "";
   }
 
  private:
   const Model& model_;
-  std::map<FileId, std::vector<std::string>> cache_;
+  std::map<FileId, std::vector<LineHash>> cache_;
 };
 
 Json ResultJson(const Finding& f, size_t rule_index, const EmitContext& ctx, LineHashCache& hashes) {

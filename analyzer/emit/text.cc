@@ -37,7 +37,7 @@ void CodeFrame(const EmitContext& ctx, const Finding& f, std::ostream& out) {
   if (f.loc.file == kNoFile || f.loc.file >= ctx.model.files().size()) return;
   const std::string& text = ctx.model.file(f.loc.file).text;
   if (text.empty()) return;
-  LineIndex lines(text, f.loc.file);
+  const LineIndex& lines = ctx.model.Lines(f.loc.file);
   const std::string_view line = lines.Line(f.loc.line);
   if (line.empty() && f.loc.line > lines.line_count()) return;
   const std::string number = std::to_string(f.loc.line);

@@ -21,6 +21,12 @@ FileId Model::AddFile(SourceFile file) {
   return static_cast<FileId>(files_.size() - 1);
 }
 
+const LineIndex& Model::Lines(FileId id) const {
+  std::unique_ptr<LineIndex>& slot = lines_[id];
+  if (!slot) slot = std::make_unique<LineIndex>(files_[id].text, id);
+  return *slot;
+}
+
 void Model::AddResource(Resource r) {
   resources_.push_back(std::move(r));
   indexed_ = false;
