@@ -12,7 +12,8 @@ cd "$(dirname "$0")"
 BUILD_DIR=${BUILD_DIR:-build}
 
 PACKAGES=(cmake ninja-build g++ pkg-config libyaml-cpp-dev nlohmann-json3-dev libcli11-dev
-          libgtest-dev libgmock-dev npm git python3 python3-jsonschema pre-commit)
+          libgtest-dev libgmock-dev npm git python3 python3-jsonschema pre-commit
+          zlib1g-dev)
 
 deps() {
   local missing=()

@@ -1,5 +1,9 @@
 #include "cfn/template.h"
 
+#include <algorithm>
+#include <optional>
+
+#include "base/suppression_comments.h"
 #include "cfn/resolver.h"
 #include "model/tool_findings.h"
 #include "parse/json_reader.h"
@@ -64,27 +68,68 @@ Value CanonicalProperties(const Value& props, const CfnTypeMapping& mapping,
   return out;
 }
 
-// Metadata: {iaclint: {ignore: [{id, reason, until}]}}
+// Metadata: {iaclint: {ignore: [{id, reason, until}]}} (or a bare id, which has no reason).
 void ReadMetadataSuppressions(const Value& def, Resource& r) {
   const Value* metadata = def.Find("Metadata");
   const Value* own = metadata ? metadata->Find("iaclint") : nullptr;
   const Value* ignore = own ? own->Find("ignore") : nullptr;
   if (!ignore) return;
+  if (!ignore->is(Value::Kind::kList)) {
+    r.suppressions.push_back(
+        Suppression{"", "", "", ignore->loc(), "Metadata iaclint.ignore must be a list"});
+    return;
+  }
   for (const Value& entry : ignore->items()) {
     Suppression s;
+    s.where = entry.loc();
     if (auto id = entry.AsText()) {
       s.rule_id = *id;
+    } else if (entry.is(Value::Kind::kMap)) {
+      for (const auto& m : entry.members()) {
+        const std::string text = m.value.AsText().value_or("");
+        if (m.key == "id")
+          s.rule_id = text;
+        else if (m.key == "reason")
+          s.reason = text;
+        else if (m.key == "until")
+          s.until = text;
+        else
+          s.problem = "unknown key '" + m.key + "' (expected id, reason, until)";
+      }
+      if (s.rule_id.empty() && s.problem.empty()) s.problem = "the entry has no id";
+      if (!s.until.empty() && !IsIsoDate(s.until) && s.problem.empty()) {
+        s.problem = "until: " + s.until + " is not a date like 2027-03-31";
+      }
     } else {
-      const Value* rule = entry.Find("id");
-      s.rule_id = rule ? rule->AsText().value_or("") : "";
-      const Value* reason = entry.Find("reason");
-      s.reason = reason ? reason->AsText().value_or("") : "";
-      const Value* until = entry.Find("until");
-      s.until = until ? until->AsText().value_or("") : "";
+      s.problem = "an ignore entry must be a rule id or {id, reason, until}";
     }
-    s.where = entry.loc();
     r.suppressions.push_back(std::move(s));
   }
+}
+
+// The lines of each resource: from its logical id to the line before the next resource (or
+// before the next top-level key, or the end of the file). Comment suppressions bind to them.
+std::vector<uint32_t> ResourceLastLines(const Value& root, const Value& resources,
+                                        std::string_view text) {
+  uint32_t end = 1;
+  for (char c : text) end += c == '\n' ? 1 : 0;
+  for (const auto& m : root.members()) {
+    if (m.key_loc.line > resources.loc().line && m.key_loc.line <= end) {
+      end = std::min(end, m.key_loc.line - 1);
+    }
+  }
+  std::vector<uint32_t> last;
+  const auto& entries = resources.members();
+  for (size_t i = 0; i < entries.size(); ++i) {
+    const uint32_t next = i + 1 < entries.size() ? entries[i + 1].key_loc.line : end + 1;
+    last.push_back(std::max(entries[i].key_loc.line, next > 0 ? next - 1 : 0));
+  }
+  return last;
+}
+
+bool IsJsonText(std::string_view text) {
+  const size_t first = text.find_first_not_of(" \t\r\n");
+  return first != std::string_view::npos && text[first] == '{';
 }
 
 Value ExistenceOf(const Value& def, CfnResolver& resolver) {
@@ -101,7 +146,8 @@ Value ExistenceOf(const Value& def, CfnResolver& resolver) {
 }
 
 void AddResource(const Value::Member& entry, FileId file, CfnResolver& resolver,
-                 const CfnOptions& options, Fragment& out) {
+                 const CfnOptions& options, const SuppressionComments* comments, uint32_t last_line,
+                 Fragment& out) {
   const Value& def = entry.value;
   const Value* type = def.Find("Type");
   auto type_text = type ? type->AsText() : std::nullopt;
@@ -134,6 +180,11 @@ void AddResource(const Value::Member& entry, FileId file, CfnResolver& resolver,
   }
   r.exists = ExistenceOf(def, resolver);
   ReadMetadataSuppressions(def, r);
+  if (comments) {
+    for (Suppression& s : comments->ForBlock(entry.key_loc.line, last_line)) {
+      r.suppressions.push_back(std::move(s));
+    }
+  }
   out.resources.push_back(std::move(r));
 }
 
@@ -174,8 +225,18 @@ void NormaliseCfnTemplate(const Value& root, FileId file, const std::string& sco
   CfnResolver resolver(root, file, scope, options, out);
   const Value* resources = root.Find("Resources");
   if (resources && resources->is(Value::Kind::kMap)) {
-    for (const auto& entry : resources->members()) {
-      AddResource(entry, file, resolver, options, out);
+    // JSON has no comments; YAML templates are scanned once for `# iaclint:ignore`.
+    std::optional<SuppressionComments> comments;
+    std::vector<uint32_t> last_lines;
+    if (!options.text.empty() && !IsJsonText(options.text)) {
+      comments.emplace(options.text, file, CommentSyntax::kYaml);
+      if (!comments->empty()) last_lines = ResourceLastLines(root, *resources, options.text);
+    }
+    const auto& entries = resources->members();
+    for (size_t i = 0; i < entries.size(); ++i) {
+      const bool scan = comments && !comments->empty();
+      AddResource(entries[i], file, resolver, options, scan ? &*comments : nullptr,
+                  scan ? last_lines[i] : 0, out);
     }
   }
   CollectExports(root, resolver, out);

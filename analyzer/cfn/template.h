@@ -6,6 +6,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 
 #include "model/fragment.h"
 #include "model/mappings.h"
@@ -24,6 +25,8 @@ struct CfnOptions {
   /// Most Fn::If alternatives kept for one value before it becomes Unknown.
   size_t max_choices = 64;
   ParseLimits limits;
+  /// The template's text, for `# iaclint:ignore` comments (YAML); empty = none are read.
+  std::string_view text;
 };
 
 /// Adds the template's resources, exports and diagnostics to `out`. `scope` names the

@@ -3,14 +3,18 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "cli/baseline.h"
 #include "cli/pipeline.h"
 #include "cli/rule_tests.h"
+#include "cli/show_config.h"
 #include "emit/emitter.h"
 #include "rules/docs.h"
 
@@ -43,6 +47,20 @@ Result<std::vector<FormatTarget>> ParseFormats(const std::vector<std::string>& s
       return Error{"unknown format '" + name + "' (expected one of: " + known + ")", {}};
     }
     out.push_back({e, eq == std::string::npos ? output : spec.substr(eq + 1)});
+    if (eq != std::string::npos && out.back().file.empty()) {
+      return Error{"--format " + spec + ": the file name after '=' is missing", {}};
+    }
+  }
+  // Two formats in one stream would be unreadable for both consumers.
+  std::set<std::string> destinations;
+  for (const FormatTarget& t : out) {
+    const std::string where = t.file.empty() ? "-" : t.file;
+    if (!destinations.insert(where).second) {
+      return Error{where == "-" ? "only one format can go to standard output; write the others "
+                                  "with --format FORMAT=FILE"
+                                : "two formats would be written to " + where,
+                   {}};
+    }
   }
   return out;
 }
@@ -50,23 +68,34 @@ Result<std::vector<FormatTarget>> ParseFormats(const std::vector<std::string>& s
 bool UseColor(const std::string& mode) {
   if (mode == "always") return true;
   if (mode == "never") return false;
+  // https://no-color.org: any non-empty NO_COLOR turns colour off; so does a dumb terminal.
   const char* no_color = std::getenv("NO_COLOR");
-  return isatty(STDOUT_FILENO) && !(no_color && *no_color);
+  const char* term = std::getenv("TERM");
+  if (no_color && *no_color) return false;
+  if (term && std::string(term) == "dumb") return false;
+  return isatty(STDOUT_FILENO);
 }
 
 int Emit(const CheckRun& run, const std::vector<FormatTarget>& targets, const std::string& color) {
   for (const FormatTarget& t : targets) {
     const bool to_stdout = t.file.empty() || t.file == "-";
-    EmitContext ctx{run.report, run.model, run.rules, run.active,
-                    to_stdout && t.emitter->name == "text" && UseColor(color),
-                    to_stdout && t.emitter->name == "text" && isatty(STDOUT_FILENO)};
+    const bool text = t.emitter->name == "text";
+    EmitContext ctx{run.report,
+                    run.model,
+                    run.rules,
+                    run.active,
+                    to_stdout && text && UseColor(color),
+                    to_stdout && text && isatty(STDOUT_FILENO),
+                    &run.engine};
     if (to_stdout) {
       t.emitter->fn(ctx, std::cout);
       continue;
     }
-    std::ofstream file(t.file);
-    if (!file) return Fatal(t.file + ": cannot write");
+    std::ofstream file(t.file, std::ios::binary);
+    if (!file) return Fatal(t.file + ": cannot write: " + std::strerror(errno));
     t.emitter->fn(ctx, file);
+    file.close();
+    if (!file) return Fatal(t.file + ": write failed: " + std::strerror(errno));
   }
   std::cout.flush();
   return 0;
@@ -76,6 +105,8 @@ void AddCheckOptions(CLI::App& cmd, CheckOptions& o) {
   cmd.add_option("--config", o.config_path, "configuration file (default: .iaclint.yaml found walking up)");
   cmd.add_option("--profile", o.profile, "parameter profile: jp-baseline (default) or cis-aws")
       ->check(CLI::IsMember({"jp-baseline", "cis-aws"}));
+  // Repeatable options take one value each time, so `--disable IAC0601 templates/` keeps
+  // templates/ as a path.
   cmd.add_option("--ruleset", o.rulesets, "load additional rule files from DIR (repeatable)")
       ->allow_extra_args(false);
   cmd.add_option("--enable", o.enable, "enable a rule (repeatable)")->allow_extra_args(false);
@@ -88,16 +119,25 @@ void AddCheckOptions(CLI::App& cmd, CheckOptions& o) {
       ->allow_extra_args(false);
 }
 
+int ShowConfigCommand(const CheckOptions& options) {
+  auto run = PrepareCheck(options);
+  if (!run.ok()) return Fatal(run.error().message);
+  std::cout << ShowConfig(**run, options);
+  return 0;
+}
+
 int RunCheckCommand(const CheckOptions& options, const std::vector<std::string>& formats,
           const std::string& output, const std::string& color) {
   auto targets = ParseFormats(formats, output);
   if (!targets.ok()) return Fatal(targets.error().message);
   auto run = RunCheck(options);
   if (!run.ok()) return Fatal(run.error().message);
+  // An explicit input of no supported type: the run did not do what was asked, and a report
+  // without that file would look like a verdict on it.
   for (const std::string& f : (*run)->fatal) std::cerr << "iaclint: error: " << f << "\n";
+  if (!(*run)->fatal.empty()) return kExitError;
   const int emitted = Emit(**run, *targets, color);
   if (emitted) return emitted;
-  if (!(*run)->fatal.empty()) return kExitError;
   return (*run)->report.exit_code;
 }
 
@@ -136,7 +176,7 @@ int Explain(const std::string& id) {
   if (!set.ok()) return Fatal(set.error().message);
   const Rule* r = set->Find(id);
   if (!r) return Fatal("unknown rule id '" + id + "' (see iaclint rules)");
-  std::cout << RuleHelpText(*r);
+  std::cout << RuleHelpText(*r, &*set);
   return 0;
 }
 
@@ -177,8 +217,10 @@ int RunCli(int argc, char** argv) {
   std::string output, color = "auto";
   CLI::App* check = app.add_subcommand("check", "analyse files and directories (default: .) as ONE account scope");
   check->add_option("paths", options.paths, "files or directories ('-' reads standard input)");
-  check->add_option("--format", formats,
-                    "text (default), gnu, json, sarif; F=FILE writes that format to FILE (repeatable)")
+  check
+      ->add_option("--format", formats,
+                   "text (default), gnu, json, sarif, github, junit, markdown; F=FILE writes "
+                   "that format to FILE (repeatable)")
       ->allow_extra_args(false);
   check->add_option("-o,--output", output, "write the (single) format to FILE");
   check->add_option("--fail-on", options.fail_on, "error (default), warning, note, never")
@@ -190,6 +232,10 @@ int RunCli(int argc, char** argv) {
                   "ignore suppression comments and metadata");
   check->add_option("--color", color, "auto, always, never (NO_COLOR is honoured)")
       ->check(CLI::IsMember({"auto", "always", "never"}));
+  bool show_config = false, no_progress = false;
+  check->add_flag("--show-config", show_config,
+                  "print every effective setting and where it comes from, then exit");
+  check->add_flag("--no-progress", no_progress, "never draw the progress line on standard error");
   AddCheckOptions(*check, options);
 
   std::string rules_format = "text";
@@ -228,17 +274,22 @@ int RunCli(int argc, char** argv) {
     return kExitError;
   }
 
+  options.progress = !no_progress;
+  if (*check && show_config) return ShowConfigCommand(options);
   if (*check) return RunCheckCommand(options, formats, output, color);
   if (*rules) return ListRules(rules_format);
   if (*explain) return Explain(explain_id);
   if (*test) return TestRules(test_dirs, update, test_only);
   if (*create) {
+    baseline_options.progress = options.progress;
     auto run = RunCheck(baseline_options);
     if (!run.ok()) return Fatal(run.error().message);
-    auto ok = WriteBaseline(baseline_file, (*run)->report, (*run)->model);
-    if (!ok.ok()) return Fatal(ok.error().message);
-    std::cerr << "iaclint: recorded " << (*run)->report.findings.size() << " findings in "
-              << baseline_file << "\n";
+    for (const std::string& f : (*run)->fatal) std::cerr << "iaclint: error: " << f << "\n";
+    if (!(*run)->fatal.empty()) return kExitError;
+    auto written = WriteBaseline(baseline_file, (*run)->report, (*run)->model);
+    if (!written.ok()) return Fatal(written.error().message);
+    std::cerr << "iaclint: recorded " << *written << (*written == 1 ? " finding" : " findings")
+              << " in " << baseline_file << "\n";
     return 0;
   }
   return kExitError;

@@ -10,7 +10,7 @@
 
 namespace iaclint {
 
-Result<bool> WriteBaseline(const std::string& path, const Report& report, const Model& model) {
+Result<size_t> WriteBaseline(const std::string& path, const Report& report, const Model& model) {
   nlohmann::ordered_json doc;
   doc["version"] = 1;
   doc["tool"] = "iaclint";
@@ -24,10 +24,12 @@ Result<bool> WriteBaseline(const std::string& path, const Report& report, const 
                        {"file", PathOf(model, f.loc)},
                        {"message", f.message}});
   }
-  std::ofstream out(path);
+  std::ofstream out(path, std::ios::binary);
   if (!out) return Error{path + ": cannot write the baseline file", {}};
   out << doc.dump(2) << "\n";
-  return true;
+  out.close();
+  if (!out) return Error{path + ": writing the baseline file failed", {}};
+  return entries.size();
 }
 
 Result<bool> ApplyBaseline(const std::string& path, Report& report) {
@@ -43,13 +45,24 @@ Result<bool> ApplyBaseline(const std::string& path, Report& report) {
   if (!findings || !findings->is(Value::Kind::kList)) {
     return Error{path + ": not an iaclint baseline (no \"findings\" list)", {}};
   }
+  const Value* version = doc->root.Find("version");
+  if (!version || version->AsText().value_or("") != "1") {
+    const Location at = version ? version->loc() : doc->root.loc();
+    return Error{path + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) +
+                     ": unsupported baseline version (this iaclint reads version 1)",
+                 {}};
+  }
   std::set<std::string> known;
   for (const Value& f : findings->items()) {
     if (const Value* fp = f.Find("fingerprint")) known.insert(fp->AsText().value_or(""));
   }
   std::vector<Finding> kept;
   for (Finding& f : report.findings) {
-    if (!known.count(f.fingerprint)) kept.push_back(std::move(f));
+    if (!known.count(f.fingerprint)) {
+      kept.push_back(std::move(f));
+    } else if (!f.suppressed) {
+      ++report.baselined;
+    }
   }
   report.findings = std::move(kept);
   return true;

@@ -11,8 +11,9 @@
 
 namespace iaclint {
 
-/// Writes the findings of a report (not suppressed) to a baseline file.
-Result<bool> WriteBaseline(const std::string& path, const Report& report, const Model& model);
+/// Writes the findings of a report (not suppressed) to a baseline file; returns how many
+/// entries (distinct fingerprints) it recorded.
+Result<size_t> WriteBaseline(const std::string& path, const Report& report, const Model& model);
 
 /// Removes from the report every finding recorded in the baseline file.
 Result<bool> ApplyBaseline(const std::string& path, Report& report);

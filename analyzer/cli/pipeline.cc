@@ -1,10 +1,13 @@
 #include "cli/pipeline.h"
 
+#include <unistd.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <optional>
 #include <set>
 
 #include "base/files.h"
@@ -59,6 +62,29 @@ void Anchors(const CheckRun& run, EngineOptions& options) {
   }
   if (!first && !run.config.path.empty()) options.default_anchor = Location{0, 1, 1, 1, 1};
   options.default_anchor_note = "account-wide finding, reported at line 1 of the first analysed file";
+}
+
+// A configured parameter must have the kind of its default (a number for min_length, ...).
+std::optional<std::string> ParamTypeProblem(const Value& default_value, const Value& value) {
+  using K = Value::Kind;
+  const K want = default_value.kind();
+  if (want == K::kNull || value.kind() == want) return std::nullopt;
+  const std::string shown = " (default: " + default_value.Render(40) + ")";
+  switch (want) {
+    case K::kNumber:
+      return "must be a number" + shown;
+    case K::kBool:
+      return "must be true or false" + shown;
+    case K::kString:
+      if (value.IsScalar() && !value.IsNull()) return std::nullopt;
+      return "must be a string" + shown;
+    case K::kList:
+      return "must be a list" + shown;
+    case K::kMap:
+      return "must be a map" + shown;
+    default:
+      return std::nullopt;
+  }
 }
 
 // An attestation past its expiry date no longer counts (IAC0005).
@@ -117,6 +143,11 @@ Result<std::vector<ActiveRule>> ActivateRules(const RuleSet& rules, const Config
                                                              name + "'",
                                                          value.loc()}));
         }
+        if (auto problem = ParamTypeProblem(a.params[name], value)) {
+          return Fail(FormatFileError(
+              config.path,
+              Error{"rule " + r.id + " parameter '" + name + "' " + *problem, value.loc()}));
+        }
         a.params[name] = value;
       }
     }
@@ -125,7 +156,7 @@ Result<std::vector<ActiveRule>> ActivateRules(const RuleSet& rules, const Config
   return out;
 }
 
-Result<std::unique_ptr<CheckRun>> RunCheck(const CheckOptions& options) {
+Result<std::unique_ptr<CheckRun>> PrepareCheck(const CheckOptions& options) {
   auto run = std::make_unique<CheckRun>();
   auto config = LoadConfig(options, run->model);
   if (!config.ok()) return config.error();
@@ -140,10 +171,18 @@ Result<std::unique_ptr<CheckRun>> RunCheck(const CheckOptions& options) {
   auto rules = LoadRuleSet(*dir, extra);
   if (!rules.ok()) return rules.error();
   run->rules = std::move(*rules);
-  const std::string profile = ProfileOf(options, run->config);
-  auto active = ActivateRules(run->rules, run->config, options, profile);
+  run->profile = ProfileOf(options, run->config);
+  auto active = ActivateRules(run->rules, run->config, options, run->profile);
   if (!active.ok()) return active.error();
   run->active = std::move(*active);
+  return run;
+}
+
+Result<std::unique_ptr<CheckRun>> RunCheck(const CheckOptions& options) {
+  auto prepared = PrepareCheck(options);
+  if (!prepared.ok()) return prepared.error();
+  std::unique_ptr<CheckRun> run = std::move(*prepared);
+  const std::string profile = run->profile;
 
   WalkOptions walk;
   walk.exclude = run->config.exclude;
@@ -158,6 +197,9 @@ Result<std::unique_ptr<CheckRun>> RunCheck(const CheckOptions& options) {
     }
   }
   if (paths.empty() && !stdin_input) paths.push_back(".");
+  ProgressLine progress(options.progress && ProgressLine::WantedOn(STDERR_FILENO),
+                        ProgressLine::DefaultDelay(), STDERR_FILENO);
+  progress.Stage("looking for inputs", 0);
   auto walked = WalkPaths(paths, walk);
   if (!walked.ok()) return walked.error();
 
@@ -167,10 +209,12 @@ Result<std::unique_ptr<CheckRun>> RunCheck(const CheckOptions& options) {
   load.mappings = &run->rules.mappings;
   load.var_files = options.var_files;
   load.stdin_input = std::move(stdin_input);
+  load.progress = &progress;
   run->fatal = LoadInputs(walked->files, load, run->model);
   run->model.SetTypeInfo(run->rules.mappings.types);
   CheckAttestationDates(run->config, Today(), run->model);
 
+  progress.Stage("checking the baseline", 0);
   EngineOptions engine;
   Anchors(*run, engine);
   const bool anything = engine.default_anchor.known();
@@ -189,6 +233,7 @@ Result<std::unique_ptr<CheckRun>> RunCheck(const CheckOptions& options) {
     if (!ok.ok()) return ok.error();
     Summarise(run->report, run->model, report.fail_on);
   }
+  progress.Finish();
   return run;
 }
 

@@ -30,11 +30,14 @@ struct CheckOptions {
   bool no_inline_suppressions = false;
   std::vector<std::string> var_files;
   std::string baseline;
+  /// Draw a progress line on standard error when it is a terminal and the run is slow.
+  bool progress = true;
 };
 
 /// Everything a run produced; emitters read it.
 struct CheckRun {
   Config config;
+  std::string profile;
   RuleSet rules;
   std::vector<ActiveRule> active;
   Model model;
@@ -42,6 +45,10 @@ struct CheckRun {
   Report report;
   std::vector<std::string> fatal;  ///< exit status 2 problems found while loading inputs
 };
+
+/// Loads the configuration and the rules and activates them, without reading any input
+/// (what `check --show-config` needs). Errors as for RunCheck.
+Result<std::unique_ptr<CheckRun>> PrepareCheck(const CheckOptions& options);
 
 /// Runs the analysis. An Error means the tool could not do its job (exit status 2); its
 /// message is ready to print ("path:line:col: ...").

@@ -60,12 +60,14 @@ Result<RuleConfig> ParseRuleConfig(const Value::Member& entry) {
       auto b = m.value.AsBool();
       if (!b || !m.value.is(Value::Kind::kBool)) return At(m.value.loc(), "enabled must be true or false");
       rc.enabled = *b;
+      rc.enabled_at = m.value.loc();
     } else if (m.key == "severity") {
       Severity s;
       if (!ParseSeverity(m.value.AsText().value_or(""), &s)) {
         return At(m.value.loc(), "severity must be error, warning or note");
       }
       rc.severity = s;
+      rc.severity_at = m.value.loc();
     } else if (m.key == "params") {
       if (!m.value.is(Value::Kind::kMap)) return At(m.value.loc(), "params must be a map");
       for (const auto& p : m.value.members()) rc.params[p.key] = p.value;
@@ -138,18 +140,20 @@ Result<bool> ParseTopLevel(const Value::Member& m, Config& c) {
     if (k == "fail_on" && !levels.count(*s)) return At(m.value.loc(), "fail_on must be error, warning, note or never");
     if (k == "unknown" && !modes.count(*s)) return At(m.value.loc(), "unknown must be warn, fail or ignore");
     (k == "fail_on" ? c.fail_on : c.unknown) = *s;
-    if (k == "fail_on") c.fail_on_at = m.value.loc();
+    (k == "fail_on" ? c.fail_on_at : c.unknown_at) = m.value.loc();
     return true;
   }
   if (k == "exclude" || k == "rulesets") {
     auto list = StrList(m.value, k);
     if (!list.ok()) return list.error();
     (k == "exclude" ? c.exclude : c.rulesets) = std::move(*list);
+    (k == "exclude" ? c.exclude_at : c.rulesets_at) = m.value.loc();
     return true;
   }
   if (k == "inline_suppressions") {
     if (!m.value.is(Value::Kind::kBool)) return At(m.value.loc(), "inline_suppressions must be true or false");
     c.inline_suppressions = m.value.boolean();
+    c.inline_suppressions_at = m.value.loc();
     return true;
   }
   if (k == "rules") {
@@ -182,6 +186,8 @@ Result<Config> ParseConfig(std::string_view text, const std::string& path, FileI
   c.text = std::string(text);
   auto doc = ParseYaml(text, file);
   if (!doc.ok()) return doc.error();
+  // Strict: a key given twice is a mistake in a configuration, not something to guess about.
+  if (!doc->warnings.empty()) return doc->warnings.front();
   if (doc->root.IsNull()) return c;
   if (!doc->root.is(Value::Kind::kMap)) return At(doc->root.loc(), "the configuration must be a map");
   for (const auto& m : doc->root.members()) {

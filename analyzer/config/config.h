@@ -17,8 +17,9 @@ namespace iaclint {
 struct RuleConfig {
   std::optional<bool> enabled;
   std::optional<Severity> severity;
-  std::map<std::string, Value> params;
+  std::map<std::string, Value> params;  ///< each value keeps its location
   Location where;  ///< the rule's entry in the file
+  Location enabled_at, severity_at;
 };
 
 struct Attestation {
@@ -33,11 +34,6 @@ struct Attestation {
   Location where;
 };
 
-/// A setting and the place it came from, for --show-config.
-struct Origin {
-  std::string source;  ///< "default", "profile cis-aws", ".iaclint.yaml:4:3", "--profile"
-};
-
 struct Config {
   std::string path;  ///< "" when no file was found
   std::string text;
@@ -48,9 +44,12 @@ struct Config {
   std::optional<std::string> fail_on;
   Location fail_on_at;
   std::optional<std::string> unknown;
+  Location unknown_at;
   std::vector<Attestation> attestations;
   std::vector<std::string> rulesets;  ///< extra rule directories (relative to the file)
   std::optional<bool> inline_suppressions;
+  Location inline_suppressions_at;
+  Location exclude_at, rulesets_at;  ///< known when the file sets them
 };
 
 /// Parses a configuration text. `file` is the FileId used in locations of values.

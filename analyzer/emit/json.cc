@@ -35,7 +35,7 @@ void EmitJson(const EmitContext& ctx, std::ostream& out) {
                           : f.loc.column;
     j["resource"] = f.resource.empty() ? Json(nullptr) : Json(f.resource);
     j["control"] = f.control.empty() ? Json(nullptr) : Json(f.control);
-    j["status"] = f.unknown ? "UNKNOWN" : "FAIL";
+    j["status"] = FindingStatus(f);
     j["fingerprint"] = f.fingerprint;
     j["suppressed"] = f.suppressed;
     if (f.suppressed) j["justification"] = f.justification;

@@ -4,8 +4,11 @@ namespace iaclint {
 
 const std::vector<EmitterSpec>& Emitters() {
   static const std::vector<EmitterSpec> emitters = {
+      {"github", EmitGithub, "GitHub Actions workflow commands (::error file=...::message)"},
       {"gnu", EmitGnu, "path:line:col: severity: message [ID], one per line (editors)"},
       {"json", EmitJson, "one JSON object with findings, controls, files and summary"},
+      {"junit", EmitJunit, "JUnit XML, one test case per (rule, resource), for CI dashboards"},
+      {"markdown", EmitMarkdown, "scorecard and findings tables (PR comment, job summary)"},
       {"sarif", EmitSarif, "SARIF 2.1.0 for GitHub code scanning"},
       {"text", EmitText, "findings and the baseline scorecard (default)"},
   };

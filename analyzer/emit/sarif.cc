@@ -1,3 +1,6 @@
+#include <zlib.h>
+
+#include <algorithm>
 #include <iostream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -14,7 +17,6 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 // GitHub rejects uploads above these (shared/research/integrations.md §2.2).
-constexpr size_t kMaxResults = 25000;
 constexpr size_t kMaxDescription = 1024;
 constexpr size_t kMaxTags = 10;
 
@@ -51,33 +53,35 @@ std::string UriPath(const std::string& path) {
   return out;
 }
 
-// Controls about cost are not security findings; GitHub ranks them by problem.severity.
-bool IsSecurityRule(const Rule& r) {
-  return !r.control.empty() && r.control != "06" && r.control != "07";
+// Every iaclint rule is about proving the account's security baseline (budgets and cost
+// anomaly detection included: they are how a compromised account is noticed), so every rule
+// is a security rule for GitHub, ranked by its configured severity. The values sit well inside
+// GitHub's bands: high 7.0-8.9, medium 4.0-6.9, low 0.1-3.9.
+const char* SecuritySeverity(Severity s) {
+  switch (s) {
+    case Severity::kError:
+      return "8.0";
+    case Severity::kWarning:
+      return "5.5";
+    case Severity::kNote:
+      return "2.0";
+  }
+  return "5.5";
 }
 
-Json RuleDescriptor(const Rule& r, Severity severity) {
-  Json tags = Json::array();
-  if (IsSecurityRule(r)) tags.push_back("security");
+Json RuleDescriptor(const Rule& r, const RuleSet& set, Severity severity) {
+  Json tags = Json::array({"security"});
   if (!r.control.empty()) tags.push_back("baseline-control-" + r.control);
   for (const std::string& t : r.tags) {
     if (tags.size() < kMaxTags) tags.push_back(t);
   }
-  Json props = {{"tags", tags}, {"precision", "high"}};
-  if (IsSecurityRule(r)) {
-    props["security-severity"] = severity == Severity::kError     ? "8.0"
-                                 : severity == Severity::kWarning ? "5.5"
-                                                                  : "2.0";
-  } else {
-    props["problem.severity"] = severity == Severity::kError     ? "error"
-                                : severity == Severity::kWarning ? "warning"
-                                                                 : "recommendation";
-  }
+  Json props = {
+      {"tags", tags}, {"precision", "high"}, {"security-severity", SecuritySeverity(severity)}};
   Json d = {{"id", r.id},
             {"name", r.name},
             {"shortDescription", {{"text", Clip(r.summary, kMaxDescription)}}},
             {"fullDescription", {{"text", Clip(r.description, kMaxDescription)}}},
-            {"help", {{"text", RuleHelpText(r)}, {"markdown", RuleHelpMarkdown(r)}}},
+            {"help", {{"text", RuleHelpText(r, &set)}, {"markdown", RuleHelpMarkdown(r, &set)}}},
             {"defaultConfiguration", {{"level", Level(severity)}}},
             {"properties", props}};
   if (!r.help_uri.empty()) d["helpUri"] = r.help_uri;
@@ -158,44 +162,47 @@ Json ResultJson(const Finding& f, size_t rule_index, const EmitContext& ctx, Lin
     result["suppressions"] = Json::array(
         {{{"kind", "inSource"}, {"status", "accepted"}, {"justification", f.justification}}});
   }
-  Json props = {{"status", f.unknown ? "UNKNOWN" : "FAIL"}};
+  Json props = {{"status", FindingStatus(f)}};
   if (!f.control.empty()) props["control"] = f.control;
   if (!f.resource.empty()) props["resource"] = f.resource;
   result["properties"] = props;
   return result;
 }
 
+// Lower is kept first when GitHub's limits force results out: open errors, warnings, notes,
+// then suppressed findings (which GitHub only lists as closed).
+int Priority(const Finding& f) {
+  if (f.suppressed) return 3;
+  return 2 - static_cast<int>(f.severity);
+}
+
 }  // namespace
 
-void EmitSarif(const EmitContext& ctx, std::ostream& out) {
-  // Every enabled rule is listed on every run, in id order, so ruleIndex stays stable.
-  std::map<std::string, size_t> index;
-  Json rules = Json::array();
-  std::map<std::string, Severity> severity;
-  for (const ActiveRule& a : ctx.active) severity[a.rule->id] = a.severity;
-  for (const Rule& r : ctx.rules.rules) {
-    auto it = severity.find(r.id);
-    if (it == severity.end() && r.scope != "tool") continue;
-    index[r.id] = rules.size();
-    rules.push_back(RuleDescriptor(r, it == severity.end() ? r.severity : it->second));
+// The size GitHub checks: the gzip-compressed file (zlib's default level, as the action).
+size_t GzipSize(const std::string& text) {
+  z_stream z{};
+  if (deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
+    return text.size();
   }
-  LineHashCache hashes(ctx.model);
-  Json results = Json::array();
-  size_t dropped = 0;
-  for (const Finding& f : ctx.report.findings) {
-    auto it = index.find(f.rule_id);
-    if (it == index.end()) continue;
-    if (results.size() >= kMaxResults) {
-      ++dropped;
-      continue;
-    }
-    results.push_back(ResultJson(f, it->second, ctx, hashes));
+  std::vector<unsigned char> buffer(1 << 16);
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
+  z.avail_in = static_cast<uInt>(text.size());
+  size_t total = 0;
+  int rc = Z_OK;
+  while (rc != Z_STREAM_END) {
+    z.next_out = buffer.data();
+    z.avail_out = static_cast<uInt>(buffer.size());
+    rc = deflate(&z, Z_FINISH);
+    if (rc == Z_STREAM_ERROR) break;
+    total += buffer.size() - z.avail_out;
   }
-  if (dropped) {
-    std::cerr << "iaclint: warning: SARIF holds the first " << kMaxResults
-              << " results (GitHub code scanning rejects more per run); " << dropped
-              << " more are in --format json\n";
-  }
+  deflateEnd(&z);
+  return total;
+}
+
+namespace {
+
+Json Log(const Json& rules, Json results) {
   Json run = {
       {"tool",
        {{"driver",
@@ -206,18 +213,75 @@ void EmitSarif(const EmitContext& ctx, std::ostream& out) {
           {"rules", rules}}}}},
       {"invocations", Json::array({{{"executionSuccessful", true}}})},
       {"originalUriBaseIds",
-       {{"%SRCROOT%", {{"description", {{"text", "The directory iaclint ran in (the repository root)."}}}}}}},
+       {{"%SRCROOT%",
+         {{"description", {{"text", "The directory iaclint ran in (the repository root)."}}}}}}},
       {"columnKind", "utf16CodeUnits"},
-      {"results", results}};
-  Json log = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+      {"results", std::move(results)}};
+  return Json{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
               {"version", "2.1.0"},
               {"runs", Json::array({run})}};
-  const std::string text = log.dump(2);
-  if (text.size() > 10'000'000) {
-    std::cerr << "iaclint: warning: the SARIF file is " << text.size()
-              << " bytes; GitHub rejects uploads above 10 MB after gzip\n";
+}
+
+}  // namespace
+
+const char* FindingStatus(const Finding& f) {
+  return f.manual ? "MANUAL" : (f.unknown ? "UNKNOWN" : "FAIL");
+}
+
+SarifOutput RenderSarif(const EmitContext& ctx, const SarifLimits& limits) {
+  // Every enabled rule is listed on every run, in id order, so ruleIndex stays stable.
+  std::map<std::string, size_t> index;
+  Json rules = Json::array();
+  std::map<std::string, Severity> severity;
+  for (const ActiveRule& a : ctx.active) severity[a.rule->id] = a.severity;
+  for (const Rule& r : ctx.rules.rules) {
+    auto it = severity.find(r.id);
+    if (it == severity.end() && r.scope != "tool") continue;
+    index[r.id] = rules.size();
+    rules.push_back(RuleDescriptor(r, ctx.rules, it == severity.end() ? r.severity : it->second));
   }
-  out << text << "\n";
+  // Which findings fit: the most important ones, kept in report order.
+  std::vector<const Finding*> ranked;
+  for (const Finding& f : ctx.report.findings) {
+    if (index.count(f.rule_id)) ranked.push_back(&f);
+  }
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [](const Finding* a, const Finding* b) { return Priority(*a) < Priority(*b); });
+  SarifOutput out;
+  size_t keep = std::min(ranked.size(), limits.max_results);
+  LineHashCache hashes(ctx.model);
+  while (true) {
+    std::vector<const Finding*> kept(ranked.begin(), ranked.begin() + static_cast<long>(keep));
+    std::sort(kept.begin(), kept.end());  // report order: findings are one contiguous vector
+    Json results = Json::array();
+    for (const Finding* f : kept) results.push_back(ResultJson(*f, index[f->rule_id], ctx, hashes));
+    out.text = Log(rules, std::move(results)).dump(2) + "\n";
+    out.gzip_bytes = out.text.size() > limits.max_gzip_bytes ? GzipSize(out.text) : 0;
+    if (out.gzip_bytes <= limits.max_gzip_bytes || keep == 0) break;
+    // Shrink in proportion to the excess, with a margin, and try again.
+    const double ratio = static_cast<double>(limits.max_gzip_bytes) / out.gzip_bytes;
+    keep = std::min(keep - 1, static_cast<size_t>(keep * ratio * 0.95));
+  }
+  out.results = keep;
+  out.dropped = ranked.size() - keep;
+  if (out.dropped) {
+    const bool by_count = keep == limits.max_results;
+    out.message =
+        "the SARIF file holds " + std::to_string(keep) + " of " + std::to_string(ranked.size()) +
+        " results, the most severe first: GitHub code "
+        "scanning rejects " +
+        (by_count ? "more than " + std::to_string(limits.max_results) + " results per run"
+                  : "files over " + std::to_string(limits.max_gzip_bytes) + " bytes after gzip") +
+        ". The " + std::to_string(out.dropped) +
+        " others are in --format json; a --baseline keeps only new findings.";
+  }
+  return out;
+}
+
+void EmitSarif(const EmitContext& ctx, std::ostream& out) {
+  SarifOutput sarif = RenderSarif(ctx, SarifLimits{});
+  if (!sarif.message.empty()) std::cerr << "iaclint: warning: " << sarif.message << "\n";
+  out << sarif.text;
 }
 
 }  // namespace iaclint

@@ -32,27 +32,51 @@ std::string Paint(bool on, const char* code, const std::string& text) {
   return on ? std::string(code) + text + kReset : text;
 }
 
-// The source line of a finding with a caret under its column.
+// Lines shown around the finding's line in a code frame.
+constexpr uint32_t kContextLines = 1;
+constexpr size_t kMaxFrameWidth = 200;
+
+std::string FrameLine(std::string_view line) {
+  std::string shown(line.substr(0, kMaxFrameWidth));
+  std::replace(shown.begin(), shown.end(), '\t', ' ');  // a tab is one column, as in `col`
+  while (!shown.empty() && (shown.back() == '\r' || shown.back() == ' ')) shown.pop_back();
+  return shown;
+}
+
+// The finding's line with a line of context on each side and a caret under its columns:
+//    19 |     "Notification": {
+//  > 20 |     "Subscribers": []
+//       |     ^~~~~~~~~~~~~
 void CodeFrame(const EmitContext& ctx, const Finding& f, std::ostream& out) {
   if (f.loc.file == kNoFile || f.loc.file >= ctx.model.files().size()) return;
+  // An account-wide finding at line 1 of the first file points at nothing in particular.
+  if (f.resource.empty() && f.loc.line == 1 && f.loc.column == 1 &&
+      ctx.model.file(f.loc.file).type != "config") {
+    return;
+  }
   const std::string& text = ctx.model.file(f.loc.file).text;
   if (text.empty()) return;
   const LineIndex& lines = ctx.model.Lines(f.loc.file);
-  const std::string_view line = lines.Line(f.loc.line);
-  if (line.empty() && f.loc.line > lines.line_count()) return;
-  const std::string number = std::to_string(f.loc.line);
-  const std::string gutter(number.size(), ' ');
-  std::string shown(line.substr(0, 200));
-  std::replace(shown.begin(), shown.end(), '\t', ' ');
-  out << Paint(ctx.color, kDim, " " + number + " | ") << shown << "\n";
-  std::string caret(f.loc.column > 1 ? f.loc.column - 1 : 0, ' ');
-  size_t width = 1;
-  if (f.loc.end_line == f.loc.line && f.loc.end_column > f.loc.column) {
-    width = f.loc.end_column - f.loc.column;
+  if (f.loc.line == 0 || f.loc.line > lines.line_count()) return;
+  const uint32_t first = f.loc.line > kContextLines ? f.loc.line - kContextLines : 1;
+  const uint32_t last = std::min(lines.line_count(), f.loc.line + kContextLines);
+  const size_t width = std::to_string(last).size();
+  for (uint32_t n = first; n <= last; ++n) {
+    std::string number = std::to_string(n);
+    number.insert(0, width - number.size(), ' ');
+    const bool here = n == f.loc.line;
+    out << Paint(ctx.color, kDim, (here ? " > " : "   ") + number + " | ")
+        << FrameLine(lines.Line(n)) << "\n";
+    if (!here) continue;
+    size_t span = 1;
+    if (f.loc.end_line == f.loc.line && f.loc.end_column > f.loc.column) {
+      span = f.loc.end_column - f.loc.column;
+    }
+    const std::string caret = std::string(f.loc.column > 1 ? f.loc.column - 1 : 0, ' ') + "^" +
+                              std::string(std::min<size_t>(span, 80) - 1, '~');
+    out << Paint(ctx.color, kDim, "   " + std::string(width, ' ') + " | ")
+        << Paint(ctx.color, SeverityColor(f.severity), caret) << "\n";
   }
-  caret += "^" + std::string(std::min<size_t>(width, 80) - 1, '~');
-  out << Paint(ctx.color, kDim, " " + gutter + " | ") << Paint(ctx.color, SeverityColor(f.severity), caret)
-      << "\n";
 }
 
 std::string Pad(const std::string& s, size_t width) {
@@ -86,6 +110,22 @@ void Scorecard(const EmitContext& ctx, std::ostream& out) {
 
 }  // namespace
 
+std::string SummaryLine(const Summary& s) {
+  std::ostringstream line;
+  line << s.errors << (s.errors == 1 ? " error, " : " errors, ") << s.warnings
+       << (s.warnings == 1 ? " warning, " : " warnings, ") << s.notes
+       << (s.notes == 1 ? " note" : " notes") << " in " << s.files
+       << (s.files == 1 ? " file, " : " files, ") << s.resources
+       << (s.resources == 1 ? " resource" : " resources");
+  std::vector<std::string> more;
+  if (s.unknown) more.push_back(std::to_string(s.unknown) + " undecided");
+  if (s.suppressed) more.push_back(std::to_string(s.suppressed) + " suppressed");
+  if (s.baselined) more.push_back(std::to_string(s.baselined) + " in the baseline");
+  for (size_t i = 0; i < more.size(); ++i) line << (i ? ", " : " (") << more[i];
+  if (!more.empty()) line << ")";
+  return line.str();
+}
+
 void EmitGnu(const EmitContext& ctx, std::ostream& out) {
   for (const Finding& f : ctx.report.findings) {
     if (f.suppressed) continue;
@@ -104,16 +144,7 @@ void EmitText(const EmitContext& ctx, std::ostream& out) {
   }
   if (!ctx.report.findings.empty()) out << "\n";
   Scorecard(ctx, out);
-  const Summary& s = ctx.report.summary;
-  std::ostringstream line;
-  line << s.errors << (s.errors == 1 ? " error, " : " errors, ") << s.warnings
-       << (s.warnings == 1 ? " warning, " : " warnings, ") << s.notes
-       << (s.notes == 1 ? " note" : " notes");
-  if (s.unknown) line << " (" << s.unknown << " undecided)";
-  if (s.suppressed) line << ", " << s.suppressed << " suppressed";
-  line << " in " << s.files << (s.files == 1 ? " file" : " files") << ", " << s.resources
-       << (s.resources == 1 ? " resource" : " resources");
-  out << "\n" << line.str() << "\n";
+  out << "\n" << SummaryLine(ctx.report.summary) << "\n";
 }
 
 }  // namespace iaclint

@@ -14,6 +14,7 @@ void ProcessCfn(const DocumentInput& in, const Value& root, Fragment& out) {
   options.mappings = in.options.mappings ? &in.options.mappings->cfn : nullptr;
   options.parameters = in.options.cfn_parameters;
   options.limits = in.options.limits;
+  options.text = in.text;
   NormaliseCfnTemplate(root, in.file, in.entry.path, options, out);
 }
 

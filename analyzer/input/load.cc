@@ -212,8 +212,12 @@ std::vector<std::string> LoadInputs(const std::vector<WalkEntry>& files, const L
   unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   jobs = std::min<unsigned>(jobs, static_cast<unsigned>(std::max<size_t>(1, units.size())));
   std::atomic<size_t> next{0};
+  if (options.progress) options.progress->Stage("reading inputs", units.size());
   auto worker = [&] {
-    for (size_t i = next++; i < units.size(); i = next++) ProcessUnit(units[i], options, results[i]);
+    for (size_t i = next++; i < units.size(); i = next++) {
+      ProcessUnit(units[i], options, results[i]);
+      if (options.progress) options.progress->Tick();
+    }
   };
   std::vector<std::thread> threads;
   for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(worker);

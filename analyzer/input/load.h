@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "base/progress.h"
 #include "input/walk.h"
 #include "model/fragment.h"
 #include "model/mappings.h"
@@ -24,6 +25,8 @@ struct LoadOptions {
   std::map<std::string, std::string> cfn_parameters;
   /// Standard input as one file: its text and the name it is reported under.
   std::optional<std::pair<std::string, std::string>> stdin_input;
+  /// Counts finished units for the terminal progress line (may be null).
+  ProgressLine* progress = nullptr;
 };
 
 

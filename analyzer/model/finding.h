@@ -33,6 +33,7 @@ struct Finding {
   std::string identity;
   std::string fingerprint;  ///< filled in by the report stage
   bool unknown = false;     ///< an UNKNOWN result reported as a note
+  bool manual = false;      ///< a control only an attestation can satisfy (MANUAL), a note
   bool suppressed = false;
   std::string justification;  ///< suppression reason, when suppressed
   std::vector<Location> related;

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "base/location.h"
+#include "base/suppression_comments.h"
 #include "base/text.h"
 #include "model/finding.h"
 #include "model/value.h"
@@ -25,14 +26,6 @@ struct SourceFile {
   std::string text;       ///< contents, kept for code frames, suppressions and line hashes
 };
 
-/// An inline or metadata suppression bound to one resource.
-struct Suppression {
-  std::string rule_id;
-  std::string reason;
-  std::string until;  ///< ISO date, or empty
-  Location where;
-};
-
 struct Resource {
   std::string id;           ///< CFN logical id, Terraform address, LZA key path
   std::string type;         ///< canonical type (AWS::CloudTrail::Trail, ...)
@@ -44,6 +37,7 @@ struct Resource {
   /// Whether the resource exists: Bool(true), or a Choice/Unknown for a CFN Condition that
   /// cannot be decided offline.
   Value exists = Value::Bool(true);
+  /// Inline (comment) and metadata suppressions bound to this resource.
   std::vector<Suppression> suppressions;
 };
 

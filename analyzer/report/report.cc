@@ -17,45 +17,80 @@ bool AtLeast(Severity s, const std::string& level) {
   return static_cast<int>(s) >= static_cast<int>(min);
 }
 
-const Resource* OwnerOf(const Model& model, const Finding& f) {
-  return f.resource_key.empty() ? nullptr : model.FindByKey(f.resource_key);
+// Why a suppression cannot be used (then it is reported as IAC0003 and ignored), or "".
+std::string SuppressionProblem(const Suppression& s, const Resource& r, const RuleSet& rules) {
+  const std::string on = " on '" + r.id + "'";
+  if (!s.problem.empty()) return "malformed suppression" + on + ": " + s.problem;
+  const Rule* rule = rules.Find(s.rule_id);
+  if (!rule) return "suppression" + on + " names " + s.rule_id + ", which is not a rule";
+  if (rule->scope == "account" || rule->scope == "manual") {
+    return "suppression" + on + " names " + s.rule_id +
+           ", an account-wide rule that no resource can suppress (disable it in .iaclint.yaml: "
+           "rules: {" +
+           s.rule_id + ": {enabled: false}})";
+  }
+  if (rule->scope == "tool") {
+    return "suppression" + on + " names " + s.rule_id +
+           ", which iaclint reports itself and "
+           "cannot be suppressed";
+  }
+  if (s.reason.empty()) return "suppression of " + s.rule_id + on + " has no reason=\"...\"";
+  return "";
 }
 
-// Resource-bound suppressions: reason required (IAC0003), expiry honoured (IAC0004).
-void ApplySuppressions(const Model& model, const ReportOptions& options,
+struct SuppressionUse {
+  const Resource* resource;
+  const Suppression* suppression;
+  bool used = false;
+};
+
+// Resource-bound suppressions: a reason is required (IAC0003), an expiry is honoured (IAC0004:
+// the finding comes back). Tool findings (IAC00nn) cannot be suppressed.
+void ApplySuppressions(const Model& model, const RuleSet& rules, const ReportOptions& options,
                        std::vector<Finding>& findings) {
-  std::vector<Finding> extra;
-  std::map<const Suppression*, bool> reported;
-  for (Finding& f : findings) {
-    const Resource* r = OwnerOf(model, f);
-    if (!r || f.rule_id.rfind("IAC000", 0) == 0) continue;
-    for (const Suppression& s : r->suppressions) {
-      if (s.rule_id != f.rule_id) continue;
-      if (s.reason.empty()) {
-        if (!reported[&s]) {
-          extra.push_back(ToolFinding(kSuppressionWithoutReason,
-                                      "suppression of " + s.rule_id + " on '" + r->id +
-                                          "' has no reason=\"...\"; it is ignored",
-                                      s.where, r->id));
-        }
-        reported[&s] = true;
-        continue;
+  std::map<std::string, std::vector<SuppressionUse>> valid, expired;  // by resource key
+  for (const Resource& r : model.resources()) {
+    const std::string key = ResourceKey(r.scope, r.id);
+    for (const Suppression& s : r.suppressions) {
+      const std::string problem = SuppressionProblem(s, r, rules);
+      if (!problem.empty()) {
+        Finding f =
+            ToolFinding(kSuppressionWithoutReason, problem + "; it is ignored", s.where, r.id);
+        f.resource_key = key;
+        findings.push_back(std::move(f));
+      } else {
+        const bool is_expired = !s.until.empty() && s.until < options.today;
+        (is_expired ? expired : valid)[key].push_back(SuppressionUse{&r, &s});
       }
-      if (!s.until.empty() && s.until < options.today) {
-        if (!reported[&s]) {
-          extra.push_back(ToolFinding(kSuppressionExpired,
-                                      "suppression of " + s.rule_id + " on '" + r->id +
-                                          "' expired on " + s.until + "; the finding is back",
-                                      s.where, r->id));
-        }
-        reported[&s] = true;
-        continue;
-      }
-      f.suppressed = true;
-      f.justification = s.reason;
     }
   }
-  for (Finding& f : extra) findings.push_back(std::move(f));
+  for (Finding& f : findings) {
+    if (f.resource_key.empty() || f.rule_id.rfind("IAC000", 0) == 0) continue;
+    for (auto* table : {&valid, &expired}) {
+      auto it = table->find(f.resource_key);
+      if (it == table->end()) continue;
+      for (SuppressionUse& use : it->second) {
+        if (use.suppression->rule_id != f.rule_id) continue;
+        use.used = true;
+        if (table == &valid) {
+          f.suppressed = true;
+          f.justification = use.suppression->reason;
+        }
+      }
+    }
+  }
+  for (const auto& [key, uses] : expired) {
+    for (const SuppressionUse& use : uses) {
+      const Suppression& s = *use.suppression;
+      Finding f = ToolFinding(
+          kSuppressionExpired,
+          "suppression of " + s.rule_id + " on '" + use.resource->id + "' expired on " + s.until +
+              (use.used ? "; the finding is reported again" : "; nothing to suppress, remove it"),
+          s.where, use.resource->id);
+      f.resource_key = key;
+      findings.push_back(std::move(f));
+    }
+  }
 }
 
 void ApplyUnknownMode(const std::string& mode, std::vector<Finding>& findings) {
@@ -163,6 +198,7 @@ void Summarise(Report& report, const Model& model, const std::string& fail_on) {
   }
   for (const SourceFile& f : model.files()) s.files += f.type.empty() ? 0 : 1;
   s.resources = model.resources().size();
+  s.baselined = report.baselined;
   report.summary = s;
 }
 
@@ -172,12 +208,17 @@ Report BuildReport(const Model& model, const RuleSet& rules, const EngineOutput&
   report.profile = options.profile;
   report.findings = model.diagnostics();
   for (const Finding& f : engine.findings) report.findings.push_back(f);
-  if (options.inline_suppressions) ApplySuppressions(model, options, report.findings);
+  if (options.inline_suppressions) ApplySuppressions(model, rules, options, report.findings);
   ApplyUnknownMode(options.unknown, report.findings);
   for (Finding& f : report.findings) {
     if (f.loc.line == 0) f.loc.line = f.loc.column = 1;
     if (f.loc.column == 0) f.loc.column = 1;
-    f.fingerprint = FingerprintOf(f.identity.empty() ? f.rule_id + "|" + f.message : f.identity);
+    std::string identity = f.identity.empty() ? f.rule_id + "|" + f.message : f.identity;
+    // Tool findings name no resource scope, so their file keeps them apart.
+    if (f.rule_id.rfind("IAC000", 0) == 0 && f.loc.file != kNoFile) {
+      identity = model.file(f.loc.file).path + "|" + identity;
+    }
+    f.fingerprint = FingerprintOf(identity);
   }
   std::sort(report.findings.begin(), report.findings.end(), [&](const Finding& a, const Finding& b) {
     const std::string& pa = a.loc.file == kNoFile ? std::string() : model.file(a.loc.file).path;

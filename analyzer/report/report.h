@@ -24,6 +24,7 @@ struct ControlRow {
 
 struct Summary {
   size_t errors = 0, warnings = 0, notes = 0, suppressed = 0, unknown = 0;
+  size_t baselined = 0;  ///< findings hidden because the baseline file records them
   size_t files = 0, resources = 0;
 };
 
@@ -41,6 +42,7 @@ struct Report {
   Summary summary;
   std::string profile;
   int exit_code = 0;
+  size_t baselined = 0;  ///< findings removed by --baseline
 };
 
 Report BuildReport(const Model& model, const RuleSet& rules, const EngineOutput& engine,

@@ -9,10 +9,11 @@
 
 namespace iaclint {
 
-/// Plain-text help: summary, description, parameters (per profile), help link.
-std::string RuleHelpText(const Rule& rule);
-/// The same as Markdown.
-std::string RuleHelpMarkdown(const Rule& rule);
+/// Plain-text help: summary, description, control, scope, inputs, parameters (per profile),
+/// how to configure and suppress it, help link. `set` (optional) names the control.
+std::string RuleHelpText(const Rule& rule, const RuleSet* set = nullptr);
+/// The same as Markdown (SARIF help.markdown).
+std::string RuleHelpMarkdown(const Rule& rule, const RuleSet* set = nullptr);
 /// The whole rule catalog as Markdown (rulesets/README.md).
 std::string RulesCatalogMarkdown(const RuleSet& set);
 

@@ -71,6 +71,27 @@ struct Runner {
     out.findings.push_back(std::move(f));
   }
 
+  // A control no code can declare: reported as a note saying what would satisfy it, at the
+  // same anchor as other account-wide findings.
+  void RunManual(const ActiveRule& a, RuleResult& result) {
+    result.verdict = Verdict::kUnknown;
+    result.detail = a.rule->satisfied_by;
+    auto anchor = options.rule_anchors.find(a.rule->id);
+    const bool configured = anchor != options.rule_anchors.end();
+    Outcome o;
+    o.verdict = Verdict::kFail;
+    o.where = configured ? anchor->second : options.default_anchor;
+    std::string message = a.rule->message.empty() ? a.rule->summary : a.rule->message;
+    if (!a.rule->satisfied_by.empty()) message += " (satisfied by: " + a.rule->satisfied_by + ")";
+    Finding f = MakeFinding(a, o, std::move(message), nullptr, o.where);
+    f.manual = true;
+    f.severity = Severity::kNote;
+    if (!configured && !options.default_anchor_note.empty()) {
+      f.message += " (" + options.default_anchor_note + ")";
+    }
+    out.findings.push_back(std::move(f));
+  }
+
   void RunCheck(const ActiveRule& a, const Check& check, RuleResult& result,
                 std::set<const Resource*>& seen) {
     EvalCache cache;  // the rule's parameters and the verdicts it sees are fixed meanwhile
@@ -89,6 +110,7 @@ struct Runner {
         Outcome o = Evaluate(check.assert, s, ctx);
         if (o.verdict == Verdict::kPass) {
           result.evidence_at.push_back(r->loc);
+          result.passed.push_back(r);
           continue;
         }
         if (o.verdict == Verdict::kFail && !r->exists.AsBool()) {
@@ -115,6 +137,8 @@ struct Runner {
     if (!Blocked(a, result)) {
       if (a.rule->scope == "account") {
         RunAccount(a, result);
+      } else if (a.rule->scope == "manual") {
+        RunManual(a, result);
       } else if (a.rule->scope == "resource") {
         std::set<const Resource*> seen;
         for (const Check& check : a.rule->checks) RunCheck(a, check, result, seen);
@@ -176,7 +200,7 @@ EngineOutput RunRules(const std::vector<ActiveRule>& rules, const Model& model,
                       const EngineOptions& options) {
   Runner runner{model, options, {}, {}};
   for (const ActiveRule* a : DependencyOrder(rules)) {
-    if (a->rule->scope == "account" || a->rule->scope == "resource") runner.Run(*a);
+    if (a->rule->scope != "tool") runner.Run(*a);
   }
   std::sort(runner.out.results.begin(), runner.out.results.end(),
             [](const RuleResult& x, const RuleResult& y) { return x.rule->id < y.rule->id; });

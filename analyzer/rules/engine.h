@@ -28,6 +28,7 @@ struct RuleResult {
   std::vector<Location> evidence_at;    ///< where the satisfying declarations are
   std::string detail;                   ///< the outcome's reason (FAIL/UNKNOWN)
   size_t checked = 0;                   ///< resources checked (resource scope)
+  std::vector<const Resource*> passed;  ///< resources that passed (resource scope)
 };
 
 struct EngineOptions {

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "model/json_text.h"
 #include "model/value.h"
 
 namespace iaclint {
@@ -20,8 +21,6 @@ Value UnknownFrom(const Value& cause, const Location& loc);
 /// encoded JSON document (a kEmbeddedJson map/list) as its JSON text. nullopt otherwise.
 std::optional<std::string> ToText(const Value& v);
 
-/// Terraform's number text: integers without a fraction, others in shortest form.
-std::string FormatNumber(double d);
 
 /// jsonencode(): compact, object keys sorted, <, > and & escaped as Go does. `v` must be known.
 std::string JsonEncode(const Value& v);
