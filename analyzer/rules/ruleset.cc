@@ -130,11 +130,18 @@ Result<std::vector<Rule>> LoadRuleFiles(const std::string& dir) {
 }
 
 Result<RuleSet> LoadRuleSet(const std::string& dir, const std::vector<std::string>& extra_dirs) {
-  RuleSet set;
-  set.dir = dir;
   auto mappings = LoadMappings(dir + "/mappings");
   if (!mappings.ok()) return mappings.error();
-  set.mappings = std::move(*mappings);
+  auto set = LoadRulesAndControls(dir, extra_dirs);
+  if (!set.ok()) return set.error();
+  set->mappings = std::move(*mappings);
+  return set;
+}
+
+Result<RuleSet> LoadRulesAndControls(const std::string& dir,
+                                     const std::vector<std::string>& extra_dirs) {
+  RuleSet set;
+  set.dir = dir;
   auto controls = LoadControls(dir + "/controls.yaml");
   if (!controls.ok()) return controls.error();
   set.controls = std::move(*controls);
