@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 BUILD_DIR=${BUILD_DIR:-build}
 
-PACKAGES=(cmake ninja-build g++ pkg-config libyaml-cpp-dev nlohmann-json3-dev libcli11-dev
+PACKAGES=(cmake ninja-build g++ pkg-config libyaml-cpp-dev libyaml-dev nlohmann-json3-dev libcli11-dev
           libgtest-dev libgmock-dev npm git python3 python3-jsonschema pre-commit
           zlib1g-dev)
 

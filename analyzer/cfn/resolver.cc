@@ -1,6 +1,7 @@
 #include "cfn/resolver.h"
 
 #include <array>
+#include <regex>
 
 #include "model/tool_findings.h"
 
@@ -221,6 +222,36 @@ Value CfnResolver::Unresolved(const std::string& name, const Location& loc,
   return UnknownOf("'" + name + "' is not declared in this template", "unresolved-reference", loc);
 }
 
+namespace {
+
+// Whether a parameter's constraints make "" an invalid value, so a deployment must give it a
+// non-empty one (CloudFormation rejects the stack otherwise).
+bool ParameterExcludesEmpty(const Value& def) {
+  const Value* type = def.Find("Type");
+  if (type && type->AsText().value_or("") == "Number") return true;
+  if (const Value* min = def.Find("MinLength"); min && min->AsNumber().value_or(0) >= 1) {
+    return true;
+  }
+  if (const Value* allowed = def.Find("AllowedValues");
+      allowed && allowed->is(Value::Kind::kList) && !allowed->items().empty()) {
+    bool all_non_empty = true;
+    for (const Value& v : allowed->items()) all_non_empty &= !v.AsText().value_or("").empty();
+    if (all_non_empty) return true;
+  }
+  if (const Value* pattern = def.Find("AllowedPattern")) {
+    try {
+      // CloudFormation matches the whole value (Java regex); ECMAScript agrees on the usual
+      // character classes, anchors and quantifiers.
+      return !std::regex_match(std::string(), std::regex(pattern->AsText().value_or("")));
+    } catch (const std::regex_error&) {
+      return false;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 Value CfnResolver::ParameterValue(const std::string& name, const Location& loc) {
   auto given = options_.parameters.find(name);
   if (given != options_.parameters.end()) {
@@ -231,7 +262,9 @@ Value CfnResolver::ParameterValue(const std::string& name, const Location& loc) 
   const Value* def = parameters_->Find(name);
   const Value* dflt = (def && def->is(Value::Kind::kMap)) ? def->Find("Default") : nullptr;
   if (!dflt || dflt->IsNull()) {
-    return UnknownOf("parameter '" + name + "' has no default", "parameter", loc);
+    Value u = UnknownOf("parameter '" + name + "' has no default", "parameter", loc);
+    if (def && def->is(Value::Kind::kMap) && ParameterExcludesEmpty(*def)) u.set(Value::kNonEmpty);
+    return u;
   }
   Value v = ResolveAt(*dflt, 0, false);
   const Value* type = def->Find("Type");

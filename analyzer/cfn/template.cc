@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <optional>
+#include <set>
 
 #include "base/suppression_comments.h"
+#include "cfn/foreach.h"
 #include "cfn/resolver.h"
 #include "model/tool_findings.h"
 #include "parse/json_reader.h"
@@ -150,10 +152,19 @@ void AddResource(const Value::Member& entry, FileId file, CfnResolver& resolver,
                  Fragment& out) {
   const Value& def = entry.value;
   const Value* type = def.Find("Type");
-  auto type_text = type ? type->AsText() : std::nullopt;
+  auto type_text = type && type->is(Value::Kind::kString) ? type->AsText() : std::nullopt;
   if (!def.is(Value::Kind::kMap) || !type_text) {
-    out.diagnostics.push_back(ToolFinding(
-        kParseError, "resource '" + entry.key + "' has no Type", entry.key_loc, entry.key));
+    // The file parsed; this entry is not a resource CloudFormation could create (cfn-lint
+    // reports E3001, not a parse error), so only it is skipped, and said so.
+    std::string why = !def.is(Value::Kind::kMap) ? "it is not a mapping"
+                      : !type ? "it has no Type"
+                              : "its Type " + type->Render(60) + " is not a resource type name";
+    if (type && type->is(Value::Kind::kMap) && type->Find("Rain::Module")) {
+      why += " (a Rain module: analyse the template that `rain pkg` writes)";
+    }
+    out.diagnostics.push_back(ToolFinding(kUnsupportedInput,
+                                          "resource '" + entry.key + "' is not analysed: " + why,
+                                          entry.key_loc, entry.key));
     return;
   }
   Resource r;
@@ -206,22 +217,90 @@ void CollectExports(const Value& root, CfnResolver& resolver, Fragment& out) {
 
 }  // namespace
 
-bool LooksLikeCfnTemplate(const Value& root) {
-  if (!root.is(Value::Kind::kMap)) return false;
-  if (root.Find("AWSTemplateFormatVersion")) return true;
+bool LooksLikeCfnTemplate(const Value& root) { return WhyNotCfnTemplate(root).empty(); }
+
+std::string WhyNotCfnTemplate(const Value& root) {
+  if (root.IsNull()) return "the document is empty";
+  if (!root.is(Value::Kind::kMap)) {
+    return std::string("the document is a ") + KindName(root.kind()) + ", not a mapping";
+  }
+  if (root.Find("AWSTemplateFormatVersion")) return "";
   const Value* resources = root.Find("Resources");
-  if (!resources || !resources->is(Value::Kind::kMap) || resources->members().empty()) {
-    return false;
-  }
+  if (!resources) return "no AWSTemplateFormatVersion and no Resources section";
+  if (!resources->is(Value::Kind::kMap)) return "Resources is not a mapping of resources";
+  if (resources->members().empty()) return "Resources is empty";
+  // One entry without a Type is a template with an error (reported when normalised), not a
+  // reason to skip the file silently; entries that are not mappings are another format.
+  bool typed = false;
   for (const auto& m : resources->members()) {
+    if (m.key.rfind("Fn::ForEach::", 0) == 0) {
+      typed = true;  // a loop of resources is as clear a sign as a Type
+      continue;
+    }
+    if (!m.value.is(Value::Kind::kMap)) return "Resources entry '" + m.key + "' is not a mapping";
     const Value* type = m.value.Find("Type");
-    if (!type || !type->is(Value::Kind::kString)) return false;
+    typed |= type && type->is(Value::Kind::kString);
   }
-  return true;
+  return typed ? "" : "no entry of Resources has a Type";
 }
 
-void NormaliseCfnTemplate(const Value& root, FileId file, const std::string& scope,
+namespace {
+
+constexpr const char* kLoopSections[] = {"Conditions", "Resources", "Outputs"};
+
+// The template with its Fn::ForEach loops expanded (AWS::LanguageExtensions runs before
+// everything else), or nullopt when it has none. Collections are resolved against the
+// original template's parameters and mappings.
+std::optional<Value> ExpandLoops(const Value& root, FileId file, const std::string& scope,
+                                 const CfnOptions& options, Fragment& out,
+                                 std::set<std::string>& uncertain) {
+  bool any = false;
+  for (const char* name : kLoopSections) {
+    const Value* section = root.Find(name);
+    any |= section && section->is(Value::Kind::kMap) && HasForEach(*section);
+  }
+  if (!any) return std::nullopt;
+  Fragment scratch;  // the collections' own diagnostics are reported when the values are used
+  CfnResolver pre(root, file, scope, options, scratch);
+  ForEachCollection collection = [&](const Value& c) -> std::optional<std::vector<std::string>> {
+    Value list = pre.Resolve(c);
+    if (!list.is(Value::Kind::kList)) return std::nullopt;
+    std::vector<std::string> items;
+    for (const Value& item : list.items()) {
+      auto text = item.is(Value::Kind::kString) || item.is(Value::Kind::kNumber) ||
+                          item.is(Value::Kind::kBool)
+                      ? item.AsText()
+                      : std::nullopt;
+      if (!text || item.has(Value::kInterpolated)) return std::nullopt;
+      items.push_back(*text);
+    }
+    return items;
+  };
+  Value expanded = root;
+  std::vector<std::string> maybe;
+  std::vector<ForEachProblem> problems;
+  for (auto& m : expanded.members()) {
+    bool loop_section = false;
+    for (const char* name : kLoopSections) loop_section |= m.key == name;
+    if (!loop_section || !m.value.is(Value::Kind::kMap) || !HasForEach(m.value)) continue;
+    m.value = ExpandForEach(m.value, collection, maybe, problems);
+    if (m.key == "Resources") uncertain.insert(maybe.begin(), maybe.end());
+    maybe.clear();
+  }
+  for (const ForEachProblem& p : problems) {
+    out.diagnostics.push_back(ToolFinding(kUnsupportedInput, p.message + "; not analysed", p.where));
+  }
+  return expanded;
+}
+
+}  // namespace
+
+void NormaliseCfnTemplate(const Value& original, FileId file, const std::string& scope,
                           const CfnOptions& options, Fragment& out) {
+  std::set<std::string> uncertain;
+  const std::optional<Value> expanded =
+      ExpandLoops(original, file, scope, options, out, uncertain);
+  const Value& root = expanded ? *expanded : original;
   CfnResolver resolver(root, file, scope, options, out);
   const Value* resources = root.Find("Resources");
   if (resources && resources->is(Value::Kind::kMap)) {
@@ -235,8 +314,18 @@ void NormaliseCfnTemplate(const Value& root, FileId file, const std::string& sco
     const auto& entries = resources->members();
     for (size_t i = 0; i < entries.size(); ++i) {
       const bool scan = comments && !comments->empty();
+      const size_t before = out.resources.size();
       AddResource(entries[i], file, resolver, options, scan ? &*comments : nullptr,
                   scan ? last_lines[i] : 0, out);
+      if (out.resources.size() > before && uncertain.count(entries[i].key) &&
+          out.resources.back().exists.AsBool().value_or(false)) {
+        // A loop over a collection not known offline: the resource may not exist at all.
+        Resource& r = out.resources.back();
+        Value choice = Value::Choice("its Fn::ForEach collection is not empty", r.loc);
+        choice.Add(Value::Bool(true, r.loc));
+        choice.Add(Value::Bool(false, r.loc));
+        r.exists = std::move(choice);
+      }
     }
   }
   CollectExports(root, resolver, out);

@@ -15,8 +15,12 @@
 namespace iaclint {
 
 /// True when a parsed document is a CloudFormation template: it has AWSTemplateFormatVersion,
-/// or a top-level Resources mapping whose entries have a Type.
+/// or a top-level Resources mapping whose entries are resources (at least one with a Type)
+/// or Fn::ForEach loops.
 bool LooksLikeCfnTemplate(const Value& root);
+
+/// Why a parsed document is not a CloudFormation template ("" when it is one).
+std::string WhyNotCfnTemplate(const Value& root);
 
 struct CfnOptions {
   const CfnMappings* mappings = nullptr;

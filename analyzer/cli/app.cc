@@ -117,6 +117,9 @@ void AddCheckOptions(CLI::App& cmd, CheckOptions& o) {
   cmd.add_option("-j,--jobs", o.jobs, "parser threads (default: all cores)");
   cmd.add_option("--var-file", o.var_files, "Terraform variable file (repeatable)")
       ->allow_extra_args(false);
+  // Hidden (empty group): per-file detection, timing and unresolved values, for the corpus test.
+  cmd.add_option("--debug-inputs", o.debug_inputs, "write one line per walked file to FILE")
+      ->group("");
 }
 
 int ShowConfigCommand(const CheckOptions& options) {

@@ -14,6 +14,7 @@
 
 #include "base/files.h"
 #include "cli/baseline.h"
+#include "cli/debug_inputs.h"
 #include "input/walk.h"
 #include "model/tool_findings.h"
 
@@ -193,6 +194,7 @@ Result<std::unique_ptr<CheckRun>> PrepareCheck(const CheckOptions& options,
 Result<std::unique_ptr<CheckRun>> RunCheck(const CheckOptions& options) {
   std::optional<ProgressLine> progress;
   std::optional<Error> walk_error;
+  std::vector<InputTrace> traces;
   // Reads the inputs while the rules load; any configuration or rule error is still reported
   // first, as when the rules were loaded before.
   auto read_inputs = [&](CheckRun& run) {
@@ -224,6 +226,7 @@ Result<std::unique_ptr<CheckRun>> RunCheck(const CheckOptions& options) {
     load.mappings = &run.rules.mappings;
     load.var_files = options.var_files;
     load.stdin_input = std::move(stdin_input);
+    if (!options.debug_inputs.empty()) load.traces = &traces;
     load.progress = &*progress;
     run.fatal = LoadInputs(walked->files, load, run.model);
   };
@@ -233,6 +236,10 @@ Result<std::unique_ptr<CheckRun>> RunCheck(const CheckOptions& options) {
   std::unique_ptr<CheckRun> run = std::move(*prepared);
   const std::string profile = run->profile;
 
+  if (!options.debug_inputs.empty()) {
+    auto written = WriteInputTraces(options.debug_inputs, traces, run->model);
+    if (!written.ok()) return written.error();
+  }
   run->model.SetTypeInfo(run->rules.mappings.types);
   CheckAttestationDates(run->config, Today(), run->model);
 

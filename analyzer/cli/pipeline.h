@@ -31,6 +31,9 @@ struct CheckOptions {
   bool no_inline_suppressions = false;
   std::vector<std::string> var_files;
   std::string baseline;
+  /// Hidden debug output: one line per walked file (type or skip reason, time, unresolved
+  /// values by reason); the corpus test reads it.
+  std::string debug_inputs;
   /// Draw a progress line on standard error when it is a terminal and the run is slow.
   bool progress = true;
 };

@@ -1,12 +1,16 @@
 #include "input/load.h"
 
+#include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <map>
+#include <set>
 #include <thread>
 
 #include "base/files.h"
 #include "base/text.h"
+#include "cfn/template.h"
 #include "input/formats.h"
 #include "model/tool_findings.h"
 #include "parse/json_reader.h"
@@ -48,6 +52,11 @@ bool LooksLikeIac(std::string_view text) {
           text.find("AWS::") != std::string_view::npos);
 }
 
+// The type a file that does not parse was probably meant to be, for its IAC0001 finding.
+std::string GuessType(std::string_view text) {
+  return text.find("\"terraform_version\"") != std::string_view::npos ? "tfplan" : "cfn";
+}
+
 Finding ParseErrorFinding(const Error& e, FileId file) {
   Location where = e.where;
   where.file = file;
@@ -58,6 +67,7 @@ Finding ParseErrorFinding(const Error& e, FileId file) {
 struct UnitResult {
   Fragment fragment;
   std::string fatal;  ///< explicit file of no supported type
+  std::string skipped;  ///< why a document was not analysed (for InputTrace)
 };
 
 Result<ParsedDocument> ParseDocument(std::string_view text, const std::string& path, FileId file,
@@ -86,16 +96,23 @@ void ProcessDocument(const WalkEntry& entry, std::string text, const LoadOptions
   }
   if (auto bad = UnsupportedEncoding(view)) {
     if (entry.explicit_arg || LooksLikeIac(view)) {
-      out.files[file].type = forced ? std::string(forced->type) : "cfn";
+      out.files[file].type = forced ? std::string(forced->type) : GuessType(view);
       out.diagnostics.push_back(ToolFinding(kParseError, *bad, Location{file, 1, 1, 1, 1}));
+    } else {
+      result.skipped = *bad + ", and nothing in it looks like infrastructure as code";
     }
     return;
   }
   auto doc = ParseDocument(view, entry.path, file, options.limits);
   if (!doc.ok()) {
     if (entry.explicit_arg || forced || LooksLikeIac(view)) {
-      out.files[file].type = forced ? std::string(forced->type) : "cfn";
+      out.files[file].type = forced ? std::string(forced->type) : GuessType(view);
       out.diagnostics.push_back(ParseErrorFinding(doc.error(), file));
+    } else {
+      const Error& e = doc.error();
+      result.skipped = "not YAML or JSON (" + e.message + " at " + std::to_string(e.where.line) +
+                       ":" + std::to_string(e.where.column) +
+                       "), and nothing in it looks like infrastructure as code";
     }
     return;
   }
@@ -114,6 +131,8 @@ void ProcessDocument(const WalkEntry& entry, std::string text, const LoadOptions
     result.fatal = entry.path + ": not a CloudFormation template, Terraform plan, Terraform "
                    "source, Landing Zone Accelerator config or policy document";
   }
+  result.skipped = "no input type recognises it (not a CloudFormation template: " +
+                   WhyNotCfnTemplate(doc->root) + ")";
 }
 
 void ProcessUnit(const Unit& unit, const LoadOptions& options, UnitResult& result) {
@@ -136,6 +155,7 @@ void ProcessUnit(const Unit& unit, const LoadOptions& options, UnitResult& resul
         "Terraform JSON configuration (.tf.json) is not analysed; analyse the plan "
         "(terraform show -json) instead",
         Location{file, 1, 1, 1, 1}));
+    result.skipped = "Terraform JSON configuration (.tf.json) is not analysed";
     return;
   }
   if (unit.entry.explicit_arg && options.forced_type.empty() && !IsDocumentCandidate(unit.entry.path)) {
@@ -150,6 +170,7 @@ void ProcessUnit(const Unit& unit, const LoadOptions& options, UnitResult& resul
       result.fragment.diagnostics.push_back(
           ToolFinding(kUnsupportedInput, "skipped: " + text.error().message, Location{file, 1, 1, 1, 1}));
     }
+    result.skipped = "not read: " + text.error().message;
     return;
   }
   ProcessDocument(unit.entry, std::move(*text), options, result);
@@ -201,10 +222,48 @@ std::vector<Unit> PlanUnits(const std::vector<WalkEntry>& files) {
   return units;
 }
 
+namespace {
+
+// One trace per file of a unit; a Terraform directory unit traces each of its files.
+void TraceUnit(const Unit& unit, const UnitResult& r, double millis,
+               std::vector<InputTrace>& traces) {
+  const std::vector<SourceFile>& files = r.fragment.files;
+  if (unit.kind == Unit::kTerraformDir) {
+    const bool loaded = GetTerraformDirLoader() != nullptr;
+    const std::string type = loaded && !files.empty() ? files[0].type : "";
+    for (const WalkEntry& f : unit.tf_files) {
+      traces.push_back({f.path, type, loaded ? "" : "Terraform sources are not read by this build",
+                        millis / static_cast<double>(unit.tf_files.size())});
+    }
+    return;
+  }
+  InputTrace t{unit.entry.path, files.empty() ? "" : files[0].type, r.skipped, millis};
+  if (t.type.empty() && t.reason.empty()) t.reason = r.fatal.empty() ? "not read" : r.fatal;
+  traces.push_back(std::move(t));
+}
+
+// Walked files that are not units: configuration files and names of no input type.
+void TraceOthers(const std::vector<WalkEntry>& files, const std::vector<Unit>& units,
+                 std::vector<InputTrace>& traces) {
+  std::set<std::string> planned;
+  for (const Unit& u : units) {
+    if (u.kind == Unit::kDocument) planned.insert(u.entry.path);
+    for (const WalkEntry& f : u.tf_files) planned.insert(f.path);
+  }
+  for (const WalkEntry& f : files) {
+    if (planned.count(f.path)) continue;
+    traces.push_back({f.path, IsConfigFile(f.path) ? "config" : "",
+                      IsConfigFile(f.path) ? "" : "its file name is of no input type", 0});
+  }
+}
+
+}  // namespace
+
 std::vector<std::string> LoadInputs(const std::vector<WalkEntry>& files, const LoadOptions& options,
                                     Model& model) {
   std::vector<Unit> units = PlanUnits(files);
   std::vector<UnitResult> results(units.size() + (options.stdin_input ? 1 : 0));
+  std::vector<double> millis(units.size(), 0);
   if (options.stdin_input) {
     WalkEntry entry{options.stdin_input->first, "", "", true};
     ProcessDocument(entry, options.stdin_input->second, options, results.back());
@@ -215,7 +274,10 @@ std::vector<std::string> LoadInputs(const std::vector<WalkEntry>& files, const L
   if (options.progress) options.progress->Stage("reading inputs", units.size());
   auto worker = [&] {
     for (size_t i = next++; i < units.size(); i = next++) {
+      const auto start = std::chrono::steady_clock::now();
       ProcessUnit(units[i], options, results[i]);
+      millis[i] = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                      .count();
       if (options.progress) options.progress->Tick();
     }
   };
@@ -224,6 +286,12 @@ std::vector<std::string> LoadInputs(const std::vector<WalkEntry>& files, const L
   worker();
   for (std::thread& t : threads) t.join();
 
+  if (options.traces) {
+    for (size_t i = 0; i < units.size(); ++i) TraceUnit(units[i], results[i], millis[i], *options.traces);
+    TraceOthers(files, units, *options.traces);
+    std::sort(options.traces->begin(), options.traces->end(),
+              [](const InputTrace& a, const InputTrace& b) { return a.path < b.path; });
+  }
   std::vector<std::string> fatal;
   for (UnitResult& r : results) {
     if (!r.fatal.empty()) fatal.push_back(r.fatal);

@@ -16,6 +16,15 @@
 
 namespace iaclint {
 
+/// What became of one input file (the hidden `check --debug-inputs FILE`, used by the
+/// corpus test): its detected type, or why it was not analysed, and the time it took.
+struct InputTrace {
+  std::string path;
+  std::string type;    ///< detected type; "" when the file was not analysed
+  std::string reason;  ///< why it was not analysed ("" when it was)
+  double millis = 0;   ///< reading, parsing and normalising its unit
+};
+
 struct LoadOptions {
   unsigned jobs = 0;  ///< 0 = all cores
   ParseLimits limits;
@@ -25,6 +34,8 @@ struct LoadOptions {
   std::map<std::string, std::string> cfn_parameters;
   /// Standard input as one file: its text and the name it is reported under.
   std::optional<std::pair<std::string, std::string>> stdin_input;
+  /// When set, receives one entry per walked file, in path order.
+  std::vector<InputTrace>* traces = nullptr;
   /// Counts finished units for the terminal progress line (may be null).
   ProgressLine* progress = nullptr;
 };

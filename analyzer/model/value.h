@@ -31,6 +31,9 @@ class Value {
     /// A string built from resource references (Fn::Sub, Fn::Join): its text shows them as
     /// ${LogicalId}, and items() holds one Ref value per referenced resource.
     kInterpolated = 32,
+    /// An Unknown known not to be empty: a parameter without default whose constraints
+    /// (MinLength, AllowedPattern, AllowedValues, Type Number) exclude the empty string.
+    kNonEmpty = 64,
   };
 
   struct Member;

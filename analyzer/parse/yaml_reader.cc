@@ -1,11 +1,7 @@
 #include "parse/yaml_reader.h"
 
-#include <yaml-cpp/depthguard.h>
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/exceptions.h>
-#include <yaml-cpp/parser.h>
+#include <yaml.h>
 
-#include <sstream>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -52,9 +48,13 @@ bool IsYamlNumber(std::string_view s) {
   return i == s.size();
 }
 
+bool IsNullText(std::string_view s) {
+  return s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL";
+}
+
 // Types a plain scalar as the YAML 1.2 core schema does.
 Value TypePlainScalar(const std::string& s) {
-  if (s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL") return Value::Null();
+  if (IsNullText(s)) return Value::Null();
   if (s == "true" || s == "True" || s == "TRUE") return Value::Bool(true);
   if (s == "false" || s == "False" || s == "FALSE") return Value::Bool(false);
   const char c = s[0];
@@ -64,26 +64,139 @@ Value TypePlainScalar(const std::string& s) {
   return Value::String(s);
 }
 
-class Builder : public YAML::EventHandler {
+constexpr std::string_view kStdTag = "tag:yaml.org,2002:";
+
+// A scalar with an explicit standard tag (!!str, !!int, ...) is typed by the tag.
+Value TypeTaggedScalar(std::string_view std_type, const std::string& s) {
+  if (std_type == "null") return Value::Null();
+  if (std_type == "bool") {
+    if (auto b = Value::String(s).AsBool()) return Value::Bool(*b);
+  }
+  if ((std_type == "int" || std_type == "float") && IsYamlNumber(s)) return Value::Number(s);
+  Value v = Value::String(s);
+  v.set(Value::kQuoted);
+  return v;
+}
+
+// libyaml positions count characters; the value tree's locations need byte offsets (columns
+// are then counted in UTF-16 units by LineIndex). Events arrive in text order, so a cursor
+// that walks forward converts every position in linear total time.
+class CharCursor {
  public:
-  Builder(std::string_view text, FileId file, const ParseLimits& limits)
-      : text_(text), lines_(text, file), limits_(limits) {}
+  explicit CharCursor(std::string_view text) : text_(text) {}
 
-  void OnDocumentStart(const YAML::Mark&) override {}
-  void OnDocumentEnd() override {}
-
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-    Emit(Value::Null(At(mark)), anchor);
+  size_t ByteOffset(size_t char_index) {
+    if (char_index < chars_) chars_ = bytes_ = 0;
+    while (chars_ < char_index && bytes_ < text_.size()) {
+      const auto c = static_cast<unsigned char>(text_[bytes_]);
+      bytes_ += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      ++chars_;
+    }
+    return std::min(bytes_, text_.size());
   }
 
-  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+ private:
+  std::string_view text_;
+  size_t chars_ = 0;
+  size_t bytes_ = 0;
+};
+
+std::string Text(const yaml_char_t* s) { return s ? reinterpret_cast<const char*>(s) : ""; }
+
+class Builder {
+ public:
+  Builder(std::string_view text, FileId file, const ParseLimits& limits)
+      : text_(text), lines_(text, file), cursor_(text), limits_(limits) {}
+
+  // Feeds one event; false once the document is complete or an error stopped it.
+  bool Handle(const yaml_event_t& e) {
+    switch (e.type) {
+      case YAML_SCALAR_EVENT:
+        OnScalar(e);
+        break;
+      case YAML_ALIAS_EVENT:
+        OnAlias(e);
+        break;
+      case YAML_SEQUENCE_START_EVENT:
+        Open(Value::List(At(e.start_mark)), Text(e.data.sequence_start.tag),
+             Text(e.data.sequence_start.anchor), e.start_mark);
+        break;
+      case YAML_MAPPING_START_EVENT:
+        Open(Value::Map(At(e.start_mark)), Text(e.data.mapping_start.tag),
+             Text(e.data.mapping_start.anchor), e.start_mark);
+        break;
+      case YAML_SEQUENCE_END_EVENT:
+      case YAML_MAPPING_END_EVENT:
+        Close();
+        break;
+      default:
+        break;
+    }
+    return !stopped_;
+  }
+
+  void Stop(std::string message, const yaml_mark_t& mark) {
+    if (stopped_) return;
+    stopped_ = true;
+    error_ = Error{std::move(message), At(mark)};
+  }
+
+  Location At(const yaml_mark_t& mark) { return lines_.At(cursor_.ByteOffset(mark.index)); }
+
+  bool stopped() const { return stopped_; }
+  const Error& error() const { return error_; }
+  bool done() const { return done_; }
+  Value TakeRoot() { return std::move(root_); }
+  std::vector<Error> TakeWarnings() { return std::move(warnings_); }
+  Location Start() const { return lines_.At(0); }
+
+ private:
+  struct Frame {
+    Value value;
+    std::string anchor;
+    bool have_key = false;
+    bool key_is_merge = false;
+    std::string key;
+    Location key_loc;
+    std::unordered_set<std::string> explicit_keys;  ///< written in this map
+    std::unordered_set<std::string> merged_keys;    ///< copied in by `<<` merge keys
+  };
+
+  void OnScalar(const yaml_event_t& e) {
+    const auto& s = e.data.scalar;
+    const std::string value(reinterpret_cast<const char*>(s.value), s.length);
+    const std::string tag = Text(s.tag);
+    Value v;
+    if (tag.empty()) {
+      if (s.style == YAML_PLAIN_SCALAR_STYLE) {
+        v = TypePlainScalar(value);
+      } else {
+        v = Value::String(value);
+        v.set(Value::kQuoted);  // quoted and block scalars are never coerced
+      }
+    } else if (tag == "!") {
+      v = Value::String(value);
+      v.set(Value::kQuoted);
+    } else if (tag.rfind(kStdTag, 0) == 0) {
+      v = TypeTaggedScalar(std::string_view(tag).substr(kStdTag.size()), value);
+    } else {
+      v = Value::String(value);
+      v.set_tag(tag);
+    }
+    v.set_loc(ScalarSpan(e));
+    Emit(std::move(v), Text(s.anchor), s.style == YAML_PLAIN_SCALAR_STYLE);
+  }
+
+  void OnAlias(const yaml_event_t& e) {
+    const std::string anchor = Text(e.data.alias.anchor);
     auto it = anchors_.find(anchor);
     if (it == anchors_.end()) {
-      Stop("alias to an anchor that is not defined yet", mark);
+      Stop("alias *" + anchor + " refers to an anchor that is not defined before it",
+           e.start_mark);
       return;
     }
     if (open_anchors_.count(anchor)) {
-      Stop("an alias refers to the node that contains it (recursive alias)", mark);
+      Stop("an alias refers to the node that contains it (recursive alias)", e.start_mark);
       return;
     }
     const size_t copied = CountNodes(it->second, limits_.max_alias_nodes + 1);
@@ -92,98 +205,29 @@ class Builder : public YAML::EventHandler {
     if (alias_nodes_ > limits_.max_alias_nodes || nodes_ > limits_.max_nodes) {
       Stop("aliases expand to more than " + std::to_string(limits_.max_alias_nodes) +
                " values (an alias bomb?)",
-           mark);
+           e.start_mark);
       return;
     }
     Value copy = it->second;
-    Emit(std::move(copy), 0);
+    Emit(std::move(copy), "", /*plain=*/false, /*counted=*/true);
   }
 
-  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                const std::string& value) override {
-    Value v;
-    if (tag == "?") {
-      v = TypePlainScalar(value);
-    } else {
-      v = Value::String(value);
-      if (tag == "!" || tag == "tag:yaml.org,2002:str") {
-        v.set(Value::kQuoted);
-      } else {
-        v.set_tag(tag);
-      }
+  // The value's place: from its tag, if any (`!Ref X` is one expression, as `{"Ref": "X"}` is
+  // in JSON), to its end when the scalar is on one line.
+  Location ScalarSpan(const yaml_event_t& e) {
+    size_t begin = cursor_.ByteOffset(e.start_mark.index);
+    const size_t end = cursor_.ByteOffset(e.end_mark.index);
+    if (begin < end && text_[begin] == '&') {  // an anchor is not part of the value
+      while (begin < end && text_[begin] != ' ' && text_[begin] != '\t') ++begin;
+      while (begin < end && (text_[begin] == ' ' || text_[begin] == '\t')) ++begin;
     }
-    v.set_loc(ScalarSpan(mark, value, tag));
-    Emit(std::move(v), anchor);
-  }
-
-  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                       YAML::EmitterStyle::value) override {
-    Open(Value::List(At(mark)), tag, anchor, mark);
-  }
-  void OnSequenceEnd() override { Close(); }
-
-  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                  YAML::EmitterStyle::value) override {
-    Open(Value::Map(At(mark)), tag, anchor, mark);
-  }
-  void OnMapEnd() override { Close(); }
-
-  bool stopped() const { return stopped_; }
-  const Error& error() const { return error_; }
-  bool done() const { return done_; }
-  Value TakeRoot() { return std::move(root_); }
-  std::vector<Error> TakeWarnings() { return std::move(warnings_); }
-  const LineIndex& lines() const { return lines_; }
-
- private:
-  struct Frame {
-    Value value;
-    YAML::anchor_t anchor = 0;
-    bool have_key = false;
-    std::string key;
-    Location key_loc;
-    std::unordered_set<std::string> keys;
-  };
-
-  Location At(const YAML::Mark& mark) const {
-    if (mark.pos < 0) return Location{lines_.At(0).file, 1, 1, 1, 1};
-    return lines_.At(static_cast<size_t>(mark.pos));
-  }
-
-  // yaml-cpp only marks where a scalar starts; the end is derived from its text when it is
-  // on one line (plain or quoted), which is what findings on scalars need.
-  Location ScalarSpan(const YAML::Mark& mark, const std::string& value, const std::string& tag) {
-    Location loc = At(mark);
-    if (mark.pos < 0 || value.find('\n') != std::string::npos) return loc;
-    size_t begin = static_cast<size_t>(mark.pos);
-    if (tag != "?" && tag != "!" && begin < text_.size() && text_[begin] == '!') {
-      while (begin < text_.size() && text_[begin] != ' ' && text_[begin] != '\n') ++begin;
-      while (begin < text_.size() && text_[begin] == ' ') ++begin;
-    }
-    if (begin >= text_.size()) return loc;
-    const char q = text_[begin];
-    size_t end = begin;
-    if (q == '"' || q == '\'') {
-      end = text_.find(q, begin + 1);
-      while (q == '"' && end != std::string_view::npos && text_[end - 1] == '\\') {
-        end = text_.find(q, end + 1);
-      }
-      end = (end == std::string_view::npos) ? begin : end + 1;
-    } else if (text_.substr(begin, value.size()) == value) {
-      end = begin + value.size();
-    }
+    Location loc = lines_.At(begin);
     const Location last = lines_.At(end);
-    if (last.line == loc.line) loc.end_column = last.column;
+    if (last.line == loc.line && last.column >= loc.column) loc.end_column = last.column;
     return loc;
   }
 
-  void Stop(std::string message, const YAML::Mark& mark) {
-    if (stopped_) return;
-    stopped_ = true;
-    error_ = Error{std::move(message), At(mark)};
-  }
-
-  void Open(Value v, const std::string& tag, YAML::anchor_t anchor, const YAML::Mark& mark) {
+  void Open(Value v, const std::string& tag, const std::string& anchor, const yaml_mark_t& mark) {
     if (stopped_) return;
     if (++nodes_ > limits_.max_nodes) {
       Stop("more than " + std::to_string(limits_.max_nodes) + " values", mark);
@@ -193,29 +237,41 @@ class Builder : public YAML::EventHandler {
       Stop("nesting deeper than " + std::to_string(limits_.max_depth) + " levels", mark);
       return;
     }
-    if (tag != "?" && tag != "!" && !tag.empty() && tag.rfind("tag:yaml.org,2002:", 0) != 0) {
-      v.set_tag(tag);
+    if (!stack_.empty() && IsKeyPosition()) {
+      Stop(std::string("a mapping key must be a scalar, not a ") +
+               (v.is(Value::Kind::kMap) ? "mapping" : "sequence"),
+           mark);
+      return;
     }
-    if (anchor) open_anchors_.insert(anchor);
-    stack_.push_back(Frame{std::move(v), anchor, false, {}, {}, {}});
+    if (!tag.empty() && tag != "!" && tag.rfind(kStdTag, 0) != 0) v.set_tag(tag);
+    if (!anchor.empty()) open_anchors_.insert(anchor);
+    Frame frame;
+    frame.value = std::move(v);
+    frame.anchor = anchor;
+    stack_.push_back(std::move(frame));
+  }
+
+  bool IsKeyPosition() const {
+    const Frame& top = stack_.back();
+    return top.value.is(Value::Kind::kMap) && !top.have_key;
   }
 
   void Close() {
     if (stopped_ || stack_.empty()) return;
     Frame frame = std::move(stack_.back());
     stack_.pop_back();
-    if (frame.anchor) open_anchors_.erase(frame.anchor);
-    Emit(std::move(frame.value), frame.anchor, /*counted=*/true);
+    if (!frame.anchor.empty()) open_anchors_.erase(frame.anchor);
+    Emit(std::move(frame.value), frame.anchor, /*plain=*/false, /*counted=*/true);
   }
 
-  void Emit(Value v, YAML::anchor_t anchor, bool counted = false) {
+  void Emit(Value v, const std::string& anchor, bool plain, bool counted = false) {
     if (stopped_) return;
     if (!counted && ++nodes_ > limits_.max_nodes) {
       stopped_ = true;
       error_ = Error{"more than " + std::to_string(limits_.max_nodes) + " values", v.loc()};
       return;
     }
-    if (anchor) anchors_[anchor] = v;
+    if (!anchor.empty()) anchors_[anchor] = v;
     if (stack_.empty()) {
       if (!done_) root_ = std::move(v);
       done_ = true;
@@ -227,30 +283,75 @@ class Builder : public YAML::EventHandler {
       return;
     }
     if (!top.have_key) {
-      top.have_key = true;
-      top.key_loc = v.loc();
-      auto text = v.AsText();
-      top.key = text ? *text : v.Render();
+      AcceptKey(top, v, plain);
       return;
     }
     top.have_key = false;
-    if (top.key == "<<" && v.is(Value::Kind::kMap)) {
+    if (top.key == "<<" && top.key_is_merge) {
       MergeInto(top, v);
       return;
     }
-    if (!top.keys.insert(top.key).second) {
+    if (!top.explicit_keys.insert(top.key).second) {
       warnings_.push_back(Error{"duplicate key '" + top.key + "' (the last one is used)",
                                 top.key_loc});
+    } else if (top.merged_keys.count(top.key)) {
+      ReplaceMerged(top, std::move(v));
+      return;
     }
     top.value.Set(std::move(top.key), std::move(v), top.key_loc);
   }
 
-  // YAML merge keys (`<<: *defaults`): explicit keys of the map win.
-  static void MergeInto(Frame& frame, const Value& source) {
+  // Keys are scalars; a null key has no name CloudFormation (or any JSON model) could use.
+  void AcceptKey(Frame& top, const Value& key, bool plain) {
+    if (key.IsNull() || !key.IsScalar()) {
+      stopped_ = true;
+      error_ = Error{key.IsNull() ? "a mapping key must not be null"
+                                  : "a mapping key must be a scalar",
+                     key.loc()};
+      return;
+    }
+    if (!key.tag().empty()) {
+      // `!ImportValue Fn::Sub: x` in a flow sequence makes the tagged scalar a key; a template
+      // key cannot be a function call (cfn-lint: "Unhashable type").
+      stopped_ = true;
+      error_ = Error{"a mapping key cannot carry a tag (" + key.tag() + " " + key.str() +
+                         "); is a ':' missing a space or quotes?",
+                     key.loc()};
+      return;
+    }
+    top.have_key = true;
+    top.key_loc = key.loc();
+    top.key = *key.AsText();
+    // Only a plain `<<` is the merge key; a quoted "<<" is an ordinary key.
+    top.key_is_merge = plain && top.key == "<<";
+  }
+
+  // YAML merge keys (`<<: *defaults` or `<<: [*a, *b]`): keys written in the map win, and
+  // among merged maps the first one wins.
+  void MergeInto(Frame& frame, const Value& source) {
+    if (source.is(Value::Kind::kList)) {
+      for (const Value& item : source.items()) MergeInto(frame, item);
+      return;
+    }
+    if (!source.is(Value::Kind::kMap)) {
+      stopped_ = true;
+      error_ = Error{"a merge key (<<) needs a mapping or a list of mappings", source.loc()};
+      return;
+    }
     for (const auto& m : source.members()) {
-      if (frame.keys.count(m.key)) continue;
-      frame.keys.insert(m.key);
+      if (frame.explicit_keys.count(m.key) || !frame.merged_keys.insert(m.key).second) continue;
       frame.value.Set(m.key, m.value, m.key_loc);
+    }
+  }
+
+  // A key written after a merge that already supplied it: the written value replaces it.
+  static void ReplaceMerged(Frame& frame, Value v) {
+    for (auto& m : frame.value.members()) {
+      if (m.key == frame.key) {
+        m.value = std::move(v);
+        m.key_loc = frame.key_loc;
+        return;
+      }
     }
   }
 
@@ -270,10 +371,11 @@ class Builder : public YAML::EventHandler {
 
   std::string_view text_;
   LineIndex lines_;
+  CharCursor cursor_;
   const ParseLimits& limits_;
   std::vector<Frame> stack_;
-  std::unordered_map<YAML::anchor_t, Value> anchors_;
-  std::unordered_set<YAML::anchor_t> open_anchors_;
+  std::unordered_map<std::string, Value> anchors_;
+  std::unordered_set<std::string> open_anchors_;
   Value root_;
   bool done_ = false;
   bool stopped_ = false;
@@ -283,11 +385,44 @@ class Builder : public YAML::EventHandler {
   std::vector<Error> warnings_;
 };
 
-std::string Describe(const YAML::Exception& e) {
-  std::string msg = e.msg;
-  if (msg.empty()) msg = "invalid YAML";
-  return msg;
-}
+// Owns a libyaml parser and its current event.
+class Parser {
+ public:
+  explicit Parser(std::string_view text) {
+    yaml_parser_initialize(&parser_);
+    yaml_parser_set_input_string(&parser_, reinterpret_cast<const unsigned char*>(text.data()),
+                                 text.size());
+  }
+  ~Parser() {
+    if (have_event_) yaml_event_delete(&event_);
+    yaml_parser_delete(&parser_);
+  }
+  Parser(const Parser&) = delete;
+  Parser& operator=(const Parser&) = delete;
+
+  // The next event, or nullptr on a syntax error.
+  const yaml_event_t* Next() {
+    if (have_event_) yaml_event_delete(&event_);
+    have_event_ = yaml_parser_parse(&parser_, &event_) != 0;
+    return have_event_ ? &event_ : nullptr;
+  }
+
+  // libyaml's message: the problem, and the construct it was reading with where it began.
+  std::string Problem() const {
+    std::string msg = parser_.problem ? parser_.problem : "invalid YAML";
+    if (parser_.context) {
+      msg += std::string(" (") + parser_.context + " that starts at line " +
+             std::to_string(parser_.context_mark.line + 1) + ")";
+    }
+    return msg;
+  }
+  const yaml_mark_t& ProblemMark() const { return parser_.problem_mark; }
+
+ private:
+  yaml_parser_t parser_;
+  yaml_event_t event_;
+  bool have_event_ = false;
+};
 
 }  // namespace
 
@@ -297,28 +432,24 @@ Result<ParsedDocument> ParseYaml(std::string_view text, FileId file, const Parse
     return Error{"invalid UTF-8 byte sequence", LineIndex(text, file).At(*bad)};
   }
   Builder builder(text, file, limits);
-  // yaml-cpp reads from a stream; the copy is the price of its API.
-  std::istringstream in{std::string(text)};
-  try {
-    YAML::Parser parser(in);
-    parser.HandleNextDocument(builder);
-  } catch (const YAML::DeepRecursion& e) {
-    Location where = builder.lines().At(e.mark.pos < 0 ? 0 : static_cast<size_t>(e.mark.pos));
-    return Error{"nesting deeper than yaml-cpp's limit of 2000 levels", where};
-  } catch (const YAML::Exception& e) {
-    Location where;
-    if (e.mark.pos >= 0) {
-      where = builder.lines().At(static_cast<size_t>(e.mark.pos));
-    } else {
-      where = builder.lines().At(0);
+  Parser parser(text);
+  int documents = 0;
+  while (true) {
+    const yaml_event_t* e = parser.Next();
+    if (!e) {
+      builder.Stop(parser.Problem(), parser.ProblemMark());
+      return builder.error();
     }
-    return Error{Describe(e), where};
-  } catch (const std::exception& e) {
-    return Error{std::string("YAML parser failure: ") + e.what(), builder.lines().At(0)};
+    if (e->type == YAML_STREAM_END_EVENT) break;
+    if (e->type == YAML_DOCUMENT_START_EVENT && ++documents > 1) {
+      // CloudFormation, cfn-lint and the configuration loaders read exactly one document.
+      builder.Stop("expected a single document, but found another document", e->start_mark);
+      return builder.error();
+    }
+    if (!builder.Handle(*e)) return builder.error();
   }
-  if (builder.stopped()) return builder.error();
   ParsedDocument doc;
-  doc.root = builder.done() ? builder.TakeRoot() : Value::Null(builder.lines().At(0));
+  doc.root = builder.done() ? builder.TakeRoot() : Value::Null(builder.Start());
   doc.warnings = builder.TakeWarnings();
   return doc;
 }

@@ -178,6 +178,10 @@ Outcome OpContains(const Predicate& p, const Subject& s, EvalContext& ctx) {
 }
 
 Outcome OpNonEmpty(const Predicate& p, const Subject& s, EvalContext& ctx) {
+  // A value given at deployment whose constraints exclude "" is not empty, whatever it is.
+  if (s.value && s.value->is(Value::Kind::kUnknown) && s.value->has(Value::kNonEmpty)) {
+    return Outcome::Pass();
+  }
   return Leaf(p, s, ctx, "a non-empty value", [](const Value& v) {
     if (v.is(Value::Kind::kList) || v.is(Value::Kind::kMap)) return v.size() > 0;
     if (v.is(Value::Kind::kString)) return !v.str().empty();
@@ -325,8 +329,52 @@ Outcome BestOf(std::vector<Outcome> outcomes, Outcome none) {
   return none;
 }
 
+// The service field of an ARN ("sns" in arn:aws:sns:...), with ${...} symbols treated as
+// opaque; "" when the text is not an ARN.
+std::string ArnService(const std::string& text) {
+  std::string flat;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text.compare(i, 2, "${") == 0) {
+      const size_t close = text.find('}', i);
+      if (close == std::string::npos) return "";
+      flat += '*';
+      i = close;
+    } else {
+      flat += text[i];
+    }
+  }
+  if (flat.rfind("arn:", 0) != 0) return "";
+  const size_t start = flat.find(':', 4);
+  if (start == std::string::npos) return "";
+  const size_t end = flat.find(':', start + 1);
+  return end == std::string::npos ? "" : flat.substr(start + 1, end - start - 1);
+}
+
+// A literal ARN of a service that none of the wanted types lives in (an event bus ARN where an
+// SNS topic is wanted) is a link to something else, not an unknown one.
+bool IsArnOfOtherService(const Value& v, const std::vector<std::string>& types,
+                         const EvalContext& ctx) {
+  if (!v.is(Value::Kind::kString) || v.has(Value::kInterpolated) || types.empty()) return false;
+  const std::string service = ArnService(v.str());
+  if (service.empty() || service == "*") return false;
+  for (const std::string& type : types) {
+    const TypeInfo* info = ctx.model.type_info(type);
+    if (!info || info->arn_patterns.empty()) return false;
+    for (const std::string& pattern : info->arn_patterns) {
+      const std::string want = ArnService(pattern);
+      if (want.empty() || want == "*" || want == service) return false;
+    }
+  }
+  return true;
+}
+
 Outcome OpRef(const Predicate& p, const Subject& s, EvalContext& ctx) {
   if (!s.value) return Outcome::Fail(PathOf(p, s) + " is not set", s);
+  if (IsArnOfOtherService(*s.value, p.types, ctx)) {
+    return Outcome::Fail(PathOf(p, s) + " is an ARN of service '" + ArnService(s.value->str()) +
+                             "', not an " + p.types[0],
+                         s);
+  }
   std::string unknown;
   std::vector<const Resource*> targets = ResolveTargets(*s.value, p.types, ctx, &unknown);
   if (targets.empty() && !p.types.empty()) {

@@ -1,6 +1,10 @@
 #include "parse/json_reader.h"
 
+#include <chrono>
+
 #include <gtest/gtest.h>
+
+#include "base/text.h"
 
 namespace iaclint {
 namespace {
@@ -54,6 +58,36 @@ TEST(JsonReader, RejectsInvalidUtf8) {
   auto doc = ParseJson("{\"a\": \"\xff\"}", 0);
   ASSERT_FALSE(doc.ok());
   EXPECT_EQ(doc.error().where.column, 8u);
+}
+
+// Corpus: terraform-json testdata schemas.json is 2.5 MB on one line; locating each value by
+// rescanning the line from its start took minutes.
+TEST(JsonReader, MinifiedDocumentOnOneLineParsesInLinearTime) {
+  std::string text = "[";
+  for (int i = 0; i < 300000; ++i) text += i ? ",\"x\"" : "\"x\"";
+  text += "]";
+  const auto start = std::chrono::steady_clock::now();
+  auto doc = ParseJson(text, 0);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  ASSERT_TRUE(doc.ok());
+  EXPECT_EQ(doc->root.items().back().loc().column, text.size() - 3);
+  EXPECT_LT(seconds, 5.0);
+}
+
+TEST(LineIndex, ColumnsStayRightWhenLookupsGoBackwards) {
+  const std::string text = "ab" "\xF0\x9F\x98\x80" "cd\nxy";
+  LineIndex lines(text, 0);
+  EXPECT_EQ(lines.At(7).column, 6u);  // 'd': a=1, b=2, the emoji 3-4 (two UTF-16 units), c=5
+  EXPECT_EQ(lines.At(0).column, 1u);
+  EXPECT_EQ(lines.At(2).column, 3u);
+  EXPECT_EQ(lines.At(10).line, 2u);
+  EXPECT_EQ(lines.At(7).column, 6u);
+  const std::string long_line = "\xF0\x9F\x98\x80" + std::string(20000, 'x') + "\n";
+  LineIndex far(long_line, 0);
+  for (size_t offset : {19000u, 9000u, 4u, 12001u, 5u, 20003u}) {
+    EXPECT_EQ(far.At(offset).column, offset - 1) << offset;  // the emoji: 4 bytes, 2 units
+  }
 }
 
 }  // namespace

@@ -65,5 +65,84 @@ TEST(YamlReader, RejectsDeepNesting) {
   EXPECT_NE(doc.error().message.find("nesting"), std::string::npos);
 }
 
+// Corpus: aws-security-reference-architecture *-main-ssm.yaml (yaml-cpp 0.7 rejected these).
+TEST(YamlReader, ReadsTaggedPlainScalarContinuedInBlockSequence) {
+  auto doc = ParseYaml("D: !If\n  - c\n  - !Sub a -\n    'b' c\n", 0);
+  ASSERT_TRUE(doc.ok()) << doc.error().message;
+  const Value& d = *doc->root.Find("D");
+  ASSERT_EQ(d.items().size(), 2u);
+  EXPECT_EQ(d.items()[1].str(), "a - 'b' c");
+  EXPECT_EQ(d.items()[1].tag(), "!Sub");
+  EXPECT_EQ(d.items()[1].loc().line, 3u);
+  EXPECT_EQ(d.items()[1].loc().column, 5u);  // the tag starts the value
+}
+
+// Corpus: cfn-lint quickstart nist_*.yaml use '<newline><newline>' as a Fn::Join delimiter.
+TEST(YamlReader, FoldsQuotedScalarLineBreaksAsTheSpecSays) {
+  auto doc = ParseYaml("a: '\n\n  '\nb: \"x\n  y\"\n", 0);
+  ASSERT_TRUE(doc.ok()) << doc.error().message;
+  EXPECT_EQ(doc->root.Find("a")->str(), "\n");
+  EXPECT_EQ(doc->root.Find("b")->str(), "x y");
+}
+
+TEST(YamlReader, RejectsMappingKeyThatIsNotAScalar) {
+  auto doc = ParseYaml("a:\n  - [ x ]\n  - {[k]: v}\n", 0);
+  ASSERT_FALSE(doc.ok());
+  EXPECT_NE(doc.error().message.find("key must be a scalar"), std::string::npos);
+  EXPECT_EQ(doc.error().where.line, 3u);
+  EXPECT_EQ(doc.error().where.column, 6u);
+}
+
+// Corpus: cfn-lint bad/core/parse_invalid_map.yaml.
+TEST(YamlReader, RejectsTaggedKey) {
+  auto doc = ParseYaml("a: [ !ImportValue Fn::Sub: \"x\" ]\n", 0);
+  ASSERT_FALSE(doc.ok());
+  EXPECT_NE(doc.error().message.find("cannot carry a tag (!ImportValue Fn::Sub)"),
+            std::string::npos);
+  EXPECT_EQ(doc.error().where.column, 6u);
+}
+
+TEST(YamlReader, RejectsNullKey) {
+  auto doc = ParseYaml("a: 1\n~: 2\n", 0);
+  ASSERT_FALSE(doc.ok());
+  EXPECT_EQ(doc.error().message, "a mapping key must not be null");
+  EXPECT_EQ(doc.error().where.line, 2u);
+}
+
+TEST(YamlReader, RejectsASecondDocument) {
+  auto doc = ParseYaml("a: 1\n---\nb: 2\n", 0);
+  ASSERT_FALSE(doc.ok());
+  EXPECT_NE(doc.error().message.find("single document"), std::string::npos);
+  EXPECT_EQ(doc.error().where.line, 2u);
+  EXPECT_TRUE(ParseYaml("---\na: 1\n...\n", 0).ok());
+}
+
+TEST(YamlReader, MergesListsOfMapsAndLetsWrittenKeysWinWithoutWarning) {
+  auto doc = ParseYaml("x: &x {a: 1, b: 1}\ny: &y {b: 2, c: 2}\nz:\n  <<: [*x, *y]\n  c: 3\n", 0);
+  ASSERT_TRUE(doc.ok()) << doc.error().message;
+  const Value& z = *doc->root.Find("z");
+  EXPECT_EQ(z.Find("a")->str(), "1");
+  EXPECT_EQ(z.Find("b")->str(), "1");  // the first merged map wins
+  EXPECT_EQ(z.Find("c")->str(), "3");  // a written key wins over merged ones
+  EXPECT_EQ(z.members().size(), 3u);
+  EXPECT_TRUE(doc->warnings.empty());
+  EXPECT_FALSE(ParseYaml("z:\n  <<: 5\n", 0).ok());
+}
+
+TEST(YamlReader, StandardTagsTypeScalars) {
+  auto doc = ParseYaml("a: !!str 12\nb: !!int \"12\"\nc: !!bool 'true'\n", 0);
+  ASSERT_TRUE(doc.ok()) << doc.error().message;
+  EXPECT_TRUE(doc->root.Find("a")->is(Value::Kind::kString));
+  EXPECT_TRUE(doc->root.Find("b")->is(Value::Kind::kNumber));
+  EXPECT_TRUE(doc->root.Find("c")->is(Value::Kind::kBool));
+}
+
+TEST(YamlReader, CountsColumnsInUtf16UnitsAfterAstralCharacters) {
+  auto doc = ParseYaml("k: \"\xF0\x9F\x98\x80\"\nm: [x, \xF0\x9F\x98\x80, !Ref y]\n", 0);
+  ASSERT_TRUE(doc.ok()) << doc.error().message;
+  EXPECT_EQ(doc->root.Find("k")->loc().end_column, 8u);  // 4 + quote + 2 units + quote
+  EXPECT_EQ(doc->root.Find("m")->items()[2].loc().column, 12u);
+}
+
 }  // namespace
 }  // namespace iaclint
