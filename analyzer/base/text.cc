@@ -151,4 +151,46 @@ uint32_t Utf16Length(std::string_view text) {
   return n;
 }
 
+std::string PrintableText(std::string_view text) {
+  static const char* kHex = "0123456789abcdef";
+  auto hex2 = [](unsigned c) { return std::string{kHex[c >> 4], kHex[c & 15]}; };
+  std::string out;
+  out.reserve(text.size());
+  size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 || c == 0x7F) {
+      out += "\\x" + hex2(c);
+      ++i;
+      continue;
+    }
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+      ++i;
+      continue;
+    }
+    const std::optional<size_t> bad = FindInvalidUtf8(text.substr(i, 4));
+    const int len = SequenceLength(c);
+    if (len == 0 || (bad && *bad == 0) || i + static_cast<size_t>(len) > text.size()) {
+      out += "\\x" + hex2(c);
+      ++i;
+      continue;
+    }
+    if (c == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0) {  // C1 controls
+      out += "\\u00" + hex2(static_cast<unsigned char>(text[i + 1]));
+    } else {
+      out.append(text.substr(i, static_cast<size_t>(len)));
+    }
+    i += static_cast<size_t>(len);
+  }
+  return out;
+}
+
+std::string_view Utf8Prefix(std::string_view text, size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  size_t end = max_bytes;
+  while (end > 0 && IsContinuation(static_cast<unsigned char>(text[end]))) --end;
+  return text.substr(0, end);
+}
+
 }  // namespace iaclint

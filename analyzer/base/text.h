@@ -51,6 +51,14 @@ std::string_view StripUtf8Bom(std::string_view text);
 /// Number of UTF-16 code units in a UTF-8 string (invalid bytes count one each).
 uint32_t Utf16Length(std::string_view text);
 
+/// Text from an input made safe to print in any output: valid UTF-8 is kept, but invalid bytes
+/// and control characters (C0, DEL, C1: line breaks, terminal escapes) become \xHH or \uHHHH,
+/// so a hostile file name or key can neither forge an output line nor drive a terminal.
+std::string PrintableText(std::string_view text);
+
+/// `text` cut to at most `max_bytes` without splitting a UTF-8 sequence.
+std::string_view Utf8Prefix(std::string_view text, size_t max_bytes);
+
 }  // namespace iaclint
 
 #endif  // IACLINT_BASE_TEXT_H_

@@ -142,8 +142,9 @@ CfnResolver::CfnResolver(const Value& root, FileId file, std::string scope,
 
 Value CfnResolver::ResolveAt(const Value& v, size_t depth, bool ignore_tag) {
   if (depth > options_.limits.max_depth) {
-    return UnknownOf("nested deeper than " + std::to_string(options_.limits.max_depth) +
-                         " levels",
+    return OverLimit("max_depth",
+                     "intrinsic functions nested deeper than " +
+                         std::to_string(options_.limits.max_depth) + " levels",
                      "limit", v.loc());
   }
   if (!ignore_tag) {
@@ -252,6 +253,19 @@ bool ParameterExcludesEmpty(const Value& def) {
 
 }  // namespace
 
+Value CfnResolver::OverLimit(const std::string& limit, const std::string& what,
+                             const std::string& category, const Location& loc) {
+  if (reported_limits_.insert(limit).second) {
+    Location at = loc;
+    if (at.file == kNoFile) at.file = file_;
+    if (at.line == 0) at.line = at.column = 1;
+    out_.diagnostics.push_back(ToolFinding(
+        kUnsupportedInput, what + "; the value is treated as unknown (" + LimitHint(limit) + ")",
+        at));
+  }
+  return UnknownOf(what, category, loc);
+}
+
 Value CfnResolver::ParameterValue(const std::string& name, const Location& loc) {
   auto given = options_.parameters.find(name);
   if (given != options_.parameters.end()) {
@@ -266,7 +280,12 @@ Value CfnResolver::ParameterValue(const std::string& name, const Location& loc) 
     if (def && def->is(Value::Kind::kMap) && ParameterExcludesEmpty(*def)) u.set(Value::kNonEmpty);
     return u;
   }
+  // A default may (invalidly) refer to its own parameter; that must not recurse forever.
+  if (!parameters_in_progress_.insert(name).second) {
+    return UnknownOf("parameter '" + name + "' refers to itself", "invalid", loc);
+  }
   Value v = ResolveAt(*dflt, 0, false);
+  parameters_in_progress_.erase(name);
   const Value* type = def->Find("Type");
   const std::string type_text = type ? type->AsText().value_or("") : "";
   if (v.IsScalar() && (type_text == "CommaDelimitedList" || type_text.rfind("List<", 0) == 0)) {
@@ -495,7 +514,8 @@ Value CfnResolver::If(const Value& arg, const Location& loc, size_t depth) {
     }
   }
   if (leaves > options_.max_choices) {
-    return UnknownOf("more than " + std::to_string(options_.max_choices) +
+    return OverLimit("max_if_combinations",
+                     "more than " + std::to_string(options_.max_choices) +
                          " Fn::If combinations (condition '" + name + "' and others)",
                      "condition-limit", loc);
   }
@@ -509,10 +529,17 @@ CondValue CfnResolver::Condition(const std::string& name) {
   const Value* def = conditions_ ? conditions_->Find(name) : nullptr;
   if (!def) {
     result.reason = "condition '" + name + "' is not declared";
-  } else if (!conditions_in_progress_.insert(name).second) {
+  } else if (conditions_in_progress_.count(name)) {
     result.reason = "condition '" + name + "' refers to itself";
     return result;
+  } else if (conditions_in_progress_.size() >= options_.limits.max_depth) {
+    // A chain of conditions each naming the next: bounded like any other nesting.
+    result.reason = "conditions refer to each other more than " +
+                    std::to_string(options_.limits.max_depth) + " levels deep (" +
+                    LimitHint("max_depth") + ")";
+    return result;
   } else {
+    conditions_in_progress_.insert(name);
     result = EvalCondition(*def, 0);
     conditions_in_progress_.erase(name);
     if (result.state == CondValue::kUnknown && result.reason.empty()) {

@@ -43,6 +43,9 @@ class CfnResolver {
   Value If(const Value& arg, const Location& loc, size_t depth);
   Value ParameterValue(const std::string& name, const Location& loc);
   Value Unresolved(const std::string& name, const Location& loc, const std::string& what);
+  /// An Unknown for a value cut short by a limit, reported once per limit and template.
+  Value OverLimit(const std::string& limit, const std::string& what, const std::string& category,
+                  const Location& loc);
 
   CondValue EvalCondition(const Value& expr, size_t depth);
   CondValue Equals(const Value& arg, size_t depth);
@@ -58,6 +61,8 @@ class CfnResolver {
   std::set<std::string> resources_;
   std::unordered_map<std::string, CondValue> condition_cache_;
   std::set<std::string> conditions_in_progress_;
+  std::set<std::string> parameters_in_progress_;
+  std::set<std::string> reported_limits_;
   std::set<std::string> reported_unresolved_;
 };
 

@@ -16,6 +16,7 @@
 #include "cli/rule_tests.h"
 #include "cli/show_config.h"
 #include "emit/emitter.h"
+#include "parse/limits.h"
 #include "rules/docs.h"
 
 namespace iaclint {
@@ -120,6 +121,13 @@ void AddCheckOptions(CLI::App& cmd, CheckOptions& o) {
   // Hidden (empty group): per-file detection, timing and unresolved values, for the corpus test.
   cmd.add_option("--debug-inputs", o.debug_inputs, "write one line per walked file to FILE")
       ->group("");
+  for (const LimitSpec& spec : LimitSpecs()) {
+    const std::string name(spec.name);
+    cmd.add_option_function<std::string>(
+           LimitOption(name),
+           [&o, name](const std::string& v) { o.limit_args[name] = v; }, std::string(spec.help))
+        ->type_name(spec.byte_size ? "SIZE" : "N");
+  }
 }
 
 int ShowConfigCommand(const CheckOptions& options) {

@@ -26,7 +26,7 @@ Result<size_t> WriteBaseline(const std::string& path, const Report& report, cons
   }
   std::ofstream out(path, std::ios::binary);
   if (!out) return Error{path + ": cannot write the baseline file", {}};
-  out << doc.dump(2) << "\n";
+  out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   out.close();
   if (!out) return Error{path + ": writing the baseline file failed", {}};
   return entries.size();

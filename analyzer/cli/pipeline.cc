@@ -67,6 +67,16 @@ void Anchors(const CheckRun& run, EngineOptions& options) {
   options.default_anchor_note = "account-wide finding, reported at line 1 of the first analysed file";
 }
 
+// What the walk left out for a reason worth telling (a symbolic link out of the tree, a
+// directory it may not read) is a note on the entry itself, never on what it points to.
+void ReportSkipped(const std::vector<std::pair<std::string, std::string>>& skipped, Model& model) {
+  for (const auto& [path, why] : skipped) {
+    const FileId file = model.AddFile(SourceFile{path, "", "", ""});
+    model.diagnostics().push_back(
+        ToolFinding(kUnsupportedInput, "skipped: " + why, Location{file, 1, 1, 1, 1}));
+  }
+}
+
 // A configured parameter must have the kind of its default (a number for min_length, ...).
 std::optional<std::string> ParamTypeProblem(const Value& default_value, const Value& value) {
   using K = Value::Kind;
@@ -103,6 +113,22 @@ void CheckAttestationDates(const Config& config, const std::string& today, Model
 }
 
 }  // namespace
+
+Result<ParseLimits> ResolveLimits(const Config& config, const CheckOptions& options) {
+  ParseLimits limits;
+  for (const auto& [name, value] : config.limits) {
+    if (const LimitSpec* spec = FindLimit(name)) limits.*(spec->field) = value;
+  }
+  for (const auto& [name, text] : options.limit_args) {
+    const LimitSpec* spec = FindLimit(name);
+    if (!spec) return Fail("unknown limit '" + name + "'");
+    std::string error;
+    auto value = ParseLimitValue(*spec, text, &error);
+    if (!value) return Fail(LimitOption(name) + " " + error);
+    limits.*(spec->field) = *value;
+  }
+  return limits;
+}
 
 std::string Today() {
   if (const char* t = std::getenv("IACLINT_TODAY"); t && *t) return t;
@@ -193,19 +219,31 @@ Result<std::unique_ptr<CheckRun>> PrepareCheck(const CheckOptions& options,
 
 Result<std::unique_ptr<CheckRun>> RunCheck(const CheckOptions& options) {
   std::optional<ProgressLine> progress;
-  std::optional<Error> walk_error;
+  std::optional<Error> input_error;
+  std::optional<ParseLimits> limits;
   std::vector<InputTrace> traces;
+  std::vector<std::pair<std::string, std::string>> skipped;
   // Reads the inputs while the rules load; any configuration or rule error is still reported
   // first, as when the rules were loaded before.
   auto read_inputs = [&](CheckRun& run) {
+    auto resolved = ResolveLimits(run.config, options);
+    if (!resolved.ok()) {
+      input_error = resolved.error();
+      return;
+    }
+    limits = *resolved;
     WalkOptions walk;
     walk.exclude = run.config.exclude;
     std::vector<std::string> paths;
     std::optional<std::pair<std::string, std::string>> stdin_input;
     for (const std::string& p : options.paths) {
       if (p == "-") {
-        std::string text{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
-        stdin_input = {options.stdin_name.empty() ? "<stdin>" : options.stdin_name, std::move(text)};
+        auto text = ReadStreamBounded(std::cin, limits->max_file_bytes);
+        if (!text.ok()) {
+          input_error = Error{"standard input: " + text.error().message, {}};
+          return;
+        }
+        stdin_input = {options.stdin_name.empty() ? "<stdin>" : options.stdin_name, std::move(*text)};
       } else {
         paths.push_back(p);
       }
@@ -216,12 +254,13 @@ Result<std::unique_ptr<CheckRun>> RunCheck(const CheckOptions& options) {
     progress->Stage("looking for inputs", 0);
     auto walked = WalkPaths(paths, walk);
     if (!walked.ok()) {
-      walk_error = walked.error();
+      input_error = walked.error();
       return;
     }
 
     LoadOptions load;
     load.jobs = options.jobs;
+    load.limits = *limits;
     load.forced_type = options.type;
     load.mappings = &run.rules.mappings;
     load.var_files = options.var_files;
@@ -229,10 +268,11 @@ Result<std::unique_ptr<CheckRun>> RunCheck(const CheckOptions& options) {
     if (!options.debug_inputs.empty()) load.traces = &traces;
     load.progress = &*progress;
     run.fatal = LoadInputs(walked->files, load, run.model);
+    skipped = std::move(walked->skipped);
   };
   auto prepared = PrepareCheck(options, read_inputs);
   if (!prepared.ok()) return prepared.error();
-  if (walk_error) return *walk_error;
+  if (input_error) return *input_error;
   std::unique_ptr<CheckRun> run = std::move(*prepared);
   const std::string profile = run->profile;
 
@@ -240,11 +280,13 @@ Result<std::unique_ptr<CheckRun>> RunCheck(const CheckOptions& options) {
     auto written = WriteInputTraces(options.debug_inputs, traces, run->model);
     if (!written.ok()) return written.error();
   }
+  ReportSkipped(skipped, run->model);
   run->model.SetTypeInfo(run->rules.mappings.types);
   CheckAttestationDates(run->config, Today(), run->model);
 
   progress->Stage("checking the baseline", 0);
   EngineOptions engine;
+  engine.max_forks = limits->max_if_combinations;
   Anchors(*run, engine);
   const bool anything = engine.default_anchor.known();
   if (anything) run->engine = RunRules(run->active, run->model, engine);

@@ -34,6 +34,8 @@ struct CheckOptions {
   /// Hidden debug output: one line per walked file (type or skip reason, time, unresolved
   /// values by reason); the corpus test reads it.
   std::string debug_inputs;
+  /// --max-file-size and the other limits, by their limits: name, as given (validated later).
+  std::map<std::string, std::string> limit_args;
   /// Draw a progress line on standard error when it is a terminal and the run is slow.
   bool progress = true;
 };
@@ -65,6 +67,9 @@ Result<std::unique_ptr<CheckRun>> RunCheck(const CheckOptions& options);
 Result<std::vector<ActiveRule>> ActivateRules(const RuleSet& rules, const Config& config,
                                               const CheckOptions& options,
                                               const std::string& profile);
+
+/// The limits of a run: built-in defaults, then .iaclint.yaml `limits:`, then the options.
+Result<ParseLimits> ResolveLimits(const Config& config, const CheckOptions& options);
 
 /// Today's date (IACLINT_TODAY overrides it, for reproducible tests).
 std::string Today();

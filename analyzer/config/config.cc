@@ -4,6 +4,7 @@
 #include <regex>
 #include <set>
 
+#include "parse/limits.h"
 #include "parse/yaml_reader.h"
 
 namespace iaclint {
@@ -119,6 +120,25 @@ Result<Attestation> ParseAttestation(const Value& v) {
   return a;
 }
 
+Result<bool> ParseLimitsSection(const Value& v, Config& c) {
+  if (!v.is(Value::Kind::kMap)) return At(v.loc(), "limits must be a map");
+  for (const auto& m : v.members()) {
+    const LimitSpec* spec = FindLimit(m.key);
+    if (!spec) {
+      std::string known;
+      for (const LimitSpec& s : LimitSpecs()) known += (known.empty() ? "" : ", ") + std::string(s.name);
+      return At(m.key_loc, "unknown limit '" + m.key + "' (expected " + known + ")");
+    }
+    auto text = m.value.AsText();
+    std::string error = "must be a number";
+    auto value = (text && !m.value.is(Value::Kind::kBool)) ? ParseLimitValue(*spec, *text, &error)
+                                                          : std::nullopt;
+    if (!value) return At(m.value.loc(), "limits." + m.key + " " + error);
+    c.limits[m.key] = *value;
+  }
+  return true;
+}
+
 Result<bool> ParseTopLevel(const Value::Member& m, Config& c) {
   const std::string& k = m.key;
   if (k == "version") return true;
@@ -174,8 +194,9 @@ Result<bool> ParseTopLevel(const Value::Member& m, Config& c) {
     }
     return true;
   }
+  if (k == "limits") return ParseLimitsSection(m.value, c);
   return At(m.key_loc, "unknown key '" + k + "' (expected profile, rules, exclude, fail_on, "
-                       "unknown, attestations, rulesets, inline_suppressions)");
+                       "unknown, attestations, rulesets, inline_suppressions, limits)");
 }
 
 }  // namespace

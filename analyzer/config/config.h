@@ -50,6 +50,8 @@ struct Config {
   std::optional<bool> inline_suppressions;
   Location inline_suppressions_at;
   Location exclude_at, rulesets_at;  ///< known when the file sets them
+  /// limits: {max_file_size: 64M, max_depth: 100, ...} (names in parse/limits.h LimitSpecs).
+  std::map<std::string, size_t> limits;
 };
 
 /// Parses a configuration text. `file` is the FileId used in locations of values.

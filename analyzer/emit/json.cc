@@ -64,7 +64,7 @@ void EmitJson(const EmitContext& ctx, std::ostream& out) {
                     {"notes", s.notes},           {"unknown", s.unknown},
                     {"suppressed", s.suppressed}, {"files", s.files},
                     {"resources", s.resources},   {"exit_code", r.exit_code}};
-  out << doc.dump(2) << "\n";
+  out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
 }
 
 }  // namespace iaclint

@@ -100,7 +100,10 @@ void RegionEnd(const Model& model, const Location& loc, uint32_t* end_line, uint
   if (loc.file == kNoFile || loc.file >= model.files().size()) return;
   const std::string& text = model.file(loc.file).text;
   if (text.empty()) return;
-  const std::string_view line = model.Lines(loc.file).Line(loc.line);
+  // Only the start of the line up to the token is needed (a plan can be one 200 MB line); the
+  // line index is built once per file, so many findings in one file stay linear.
+  const std::string_view line =
+      model.Lines(loc.file).Line(loc.line).substr(0, size_t{loc.column} * 4 + 4096);
   // Walk to the column, then over the token.
   size_t i = 0;
   uint32_t col = 1;
@@ -255,7 +258,7 @@ SarifOutput RenderSarif(const EmitContext& ctx, const SarifLimits& limits) {
     std::sort(kept.begin(), kept.end());  // report order: findings are one contiguous vector
     Json results = Json::array();
     for (const Finding* f : kept) results.push_back(ResultJson(*f, index[f->rule_id], ctx, hashes));
-    out.text = Log(rules, std::move(results)).dump(2) + "\n";
+    out.text = Log(rules, std::move(results)).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
     out.gzip_bytes = out.text.size() > limits.max_gzip_bytes ? GzipSize(out.text) : 0;
     if (out.gzip_bytes <= limits.max_gzip_bytes || keep == 0) break;
     // Shrink in proportion to the excess, with a margin, and try again.

@@ -1,7 +1,10 @@
 #include "input/formats.h"
 
+#include "cfn/nested.h"
 #include "cfn/template.h"
 #include "model/tool_findings.h"
+#include "terraform/plan_format.h"
+#include "terraform/tf_format.h"
 
 namespace iaclint {
 
@@ -15,7 +18,10 @@ void ProcessCfn(const DocumentInput& in, const Value& root, Fragment& out) {
   options.parameters = in.options.cfn_parameters;
   options.limits = in.options.limits;
   options.text = in.text;
+  options.max_choices = in.options.limits.max_if_combinations;
+  const size_t first = out.resources.size();
   NormaliseCfnTemplate(root, in.file, in.entry.path, options, out);
+  FollowNestedStacks(in.entry, first, out);
 }
 
 }  // namespace
@@ -23,6 +29,7 @@ void ProcessCfn(const DocumentInput& in, const Value& root, Fragment& out) {
 const std::vector<FormatHandler>& Formats() {
   static const std::vector<FormatHandler> formats = {
       {"cfn", nullptr, nullptr, DetectCfn, ProcessCfn},
+      {"tfplan", ClaimsTerraformPlan, ProcessTerraformPlan, nullptr, nullptr},
   };
   return formats;
 }
@@ -34,6 +41,6 @@ const FormatHandler* FindFormat(std::string_view type) {
   return nullptr;
 }
 
-TerraformDirLoader GetTerraformDirLoader() { return nullptr; }
+TerraformDirLoader GetTerraformDirLoader() { return LoadTerraformDir; }
 
 }  // namespace iaclint

@@ -13,8 +13,10 @@
 #include "cfn/template.h"
 #include "input/formats.h"
 #include "model/tool_findings.h"
+#include "parse/limits.h"
 #include "parse/json_reader.h"
 #include "parse/yaml_reader.h"
+#include "terraform/tf_merge.h"
 
 namespace iaclint {
 
@@ -57,6 +59,15 @@ std::string GuessType(std::string_view text) {
   return text.find("\"terraform_version\"") != std::string_view::npos ? "tfplan" : "cfn";
 }
 
+// The ASCII characters of a text: enough to recognise a UTF-16 template by its keywords.
+std::string AsciiOf(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c > 0 && static_cast<unsigned char>(c) < 0x80) out += c;
+  }
+  return out;
+}
+
 Finding ParseErrorFinding(const Error& e, FileId file) {
   Location where = e.where;
   where.file = file;
@@ -73,16 +84,19 @@ struct UnitResult {
 Result<ParsedDocument> ParseDocument(std::string_view text, const std::string& path, FileId file,
                                      const ParseLimits& limits) {
   const size_t first = text.find_first_not_of(" \t\r\n");
+  // A .yaml file is YAML even when it starts with '{' (flow style; JSON is YAML too).
   const bool json = HasExtension(path, {".json"}) ||
-                    (first != std::string_view::npos && (text[first] == '{' || text[first] == '['));
+                    (!HasExtension(path, {".yaml", ".yml"}) && first != std::string_view::npos &&
+                     (text[first] == '{' || text[first] == '['));
   return json ? ParseJson(text, file, limits) : ParseYaml(text, file, limits);
 }
 
 void ProcessDocument(const WalkEntry& entry, std::string text, const LoadOptions& options,
                      UnitResult& result) {
   Fragment& out = result.fragment;
-  const std::string_view body = StripUtf8Bom(text);
-  const FileId file = out.AddFile(SourceFile{entry.path, entry.disk_path, "", std::string(body)});
+  // The text is kept once, in the model (no copy: a file may be hundreds of megabytes).
+  if (text.size() != StripUtf8Bom(text).size()) text.erase(0, 3);
+  const FileId file = out.AddFile(SourceFile{entry.path, entry.disk_path, "", std::move(text)});
   const std::string_view view = out.files[file].text;
   DocumentInput in{entry, view, file, options};
   const FormatHandler* forced = options.forced_type.empty() ? nullptr : FindFormat(options.forced_type);
@@ -95,7 +109,7 @@ void ProcessDocument(const WalkEntry& entry, std::string text, const LoadOptions
     }
   }
   if (auto bad = UnsupportedEncoding(view)) {
-    if (entry.explicit_arg || LooksLikeIac(view)) {
+    if (entry.explicit_arg || LooksLikeIac(view) || LooksLikeIac(AsciiOf(view.substr(0, 64 << 10)))) {
       out.files[file].type = forced ? std::string(forced->type) : GuessType(view);
       out.diagnostics.push_back(ToolFinding(kParseError, *bad, Location{file, 1, 1, 1, 1}));
     } else {
@@ -135,6 +149,27 @@ void ProcessDocument(const WalkEntry& entry, std::string text, const LoadOptions
                    WhyNotCfnTemplate(doc->root) + ")";
 }
 
+// A file over --max-file-size is not read. When it looks like an input (named on the command
+// line, or its first bytes say so) that is an error: the account is not fully analysed.
+void ReportTooLarge(const WalkEntry& entry, const Error& why, const LoadOptions& options,
+                    Fragment& out) {
+  constexpr size_t kPeek = 64 << 10;
+  auto head = ReadFileHead(entry.disk_path, kPeek);
+  const bool input = entry.explicit_arg || (IsDocumentCandidate(entry.path) && head.ok() &&
+                                            LooksLikeIac(*head));
+  if (!input && !IsDocumentCandidate(entry.path)) return;
+  std::string type;
+  if (input) {
+    const bool plan = head.ok() && head->find("\"terraform_version\"") != std::string::npos;
+    type = !options.forced_type.empty() ? options.forced_type : plan ? "tfplan" : "cfn";
+  }
+  const FileId file = out.AddFile(SourceFile{entry.path, entry.disk_path, type, ""});
+  const std::string message = why.message + " (" + LimitHint("max_file_size") + "); not analysed";
+  out.diagnostics.push_back(ToolFinding(input ? kParseError : kUnsupportedInput,
+                                        input ? message : "skipped: " + message,
+                                        Location{file, 1, 1, 1, 1}));
+}
+
 void ProcessUnit(const Unit& unit, const LoadOptions& options, UnitResult& result) {
   if (unit.kind == Unit::kTerraformDir) {
     if (TerraformDirLoader load = GetTerraformDirLoader()) {
@@ -163,9 +198,12 @@ void ProcessUnit(const Unit& unit, const LoadOptions& options, UnitResult& resul
                    "Terraform plan .json or .tf, LZA config, policy .json); use --type to force one";
     return;
   }
-  auto text = ReadFileBounded(unit.entry.disk_path, options.limits.max_file_bytes);
+  bool too_large = false;
+  auto text = ReadFileBounded(unit.entry.disk_path, options.limits.max_file_bytes, &too_large);
   if (!text.ok()) {
-    if (unit.entry.explicit_arg || IsDocumentCandidate(unit.entry.path)) {
+    if (too_large) {
+      ReportTooLarge(unit.entry, text.error(), options, result.fragment);
+    } else if (unit.entry.explicit_arg || IsDocumentCandidate(unit.entry.path)) {
       const FileId file = result.fragment.AddFile(SourceFile{unit.entry.path, unit.entry.disk_path, "", ""});
       result.fragment.diagnostics.push_back(
           ToolFinding(kUnsupportedInput, "skipped: " + text.error().message, Location{file, 1, 1, 1, 1}));
@@ -257,17 +295,12 @@ void TraceOthers(const std::vector<WalkEntry>& files, const std::vector<Unit>& u
   }
 }
 
-}  // namespace
-
-std::vector<std::string> LoadInputs(const std::vector<WalkEntry>& files, const LoadOptions& options,
-                                    Model& model) {
-  std::vector<Unit> units = PlanUnits(files);
-  std::vector<UnitResult> results(units.size() + (options.stdin_input ? 1 : 0));
-  std::vector<double> millis(units.size(), 0);
-  if (options.stdin_input) {
-    WalkEntry entry{options.stdin_input->first, "", "", true};
-    ProcessDocument(entry, options.stdin_input->second, options, results.back());
-  }
+// Runs units on `options.jobs` threads; results are in unit order, whatever the thread count.
+// `millis` receives each unit's time (for --debug-inputs).
+std::vector<UnitResult> RunUnits(const std::vector<Unit>& units, const LoadOptions& options,
+                                 size_t extra_slots, std::vector<double>& millis) {
+  std::vector<UnitResult> results(units.size() + extra_slots);
+  millis.assign(units.size(), 0);
   unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   jobs = std::min<unsigned>(jobs, static_cast<unsigned>(std::max<size_t>(1, units.size())));
   std::atomic<size_t> next{0};
@@ -285,7 +318,30 @@ std::vector<std::string> LoadInputs(const std::vector<WalkEntry>& files, const L
   for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(worker);
   worker();
   for (std::thread& t : threads) t.join();
+  return results;
+}
 
+std::string CanonicalKey(const std::string& disk_path) {
+  std::error_code ec;
+  const fs::path p = fs::weakly_canonical(disk_path, ec);
+  return ec ? disk_path : p.string();
+}
+
+}  // namespace
+
+std::vector<std::string> LoadInputs(const std::vector<WalkEntry>& files, const LoadOptions& options,
+                                    Model& model) {
+  std::vector<Unit> units = PlanUnits(files);
+  std::set<std::string> loaded;  // canonical paths of the documents already analysed
+  for (const Unit& u : units) {
+    if (u.kind == Unit::kDocument) loaded.insert(CanonicalKey(u.entry.disk_path));
+  }
+  std::vector<double> millis;
+  std::vector<UnitResult> results = RunUnits(units, options, options.stdin_input ? 1 : 0, millis);
+  if (options.stdin_input) {
+    WalkEntry entry{options.stdin_input->first, "", "", true};
+    ProcessDocument(entry, options.stdin_input->second, options, results.back());
+  }
   if (options.traces) {
     for (size_t i = 0; i < units.size(); ++i) TraceUnit(units[i], results[i], millis[i], *options.traces);
     TraceOthers(files, units, *options.traces);
@@ -293,13 +349,26 @@ std::vector<std::string> LoadInputs(const std::vector<WalkEntry>& files, const L
               [](const InputTrace& a, const InputTrace& b) { return a.path < b.path; });
   }
   std::vector<std::string> fatal;
-  for (UnitResult& r : results) {
-    if (!r.fatal.empty()) fatal.push_back(r.fatal);
-    MergeFragment(std::move(r.fragment), model);
+  // Nested templates named by what was just analysed, until none is new: each file at most
+  // once, so reference cycles end, and in a deterministic order.
+  while (!results.empty()) {
+    std::vector<Unit> more;
+    for (UnitResult& r : results) {
+      if (!r.fatal.empty()) fatal.push_back(r.fatal);
+      for (FollowUp& f : r.fragment.follow) {
+        if (!loaded.insert(f.disk_path).second) continue;
+        Unit u;
+        u.entry = WalkEntry{std::move(f.path), std::move(f.disk_path), std::move(f.root), false};
+        more.push_back(std::move(u));
+      }
+      MergeFragment(std::move(r.fragment), model);
+    }
+    results = RunUnits(more, options, 0, millis);
   }
   if (!model.exports().empty()) {
     for (Resource& r : model.resources()) LinkImports(r.properties, model.exports());
   }
+  MergeTerraformConfigurations(model);
   return fatal;
 }
 

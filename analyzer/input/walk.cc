@@ -7,6 +7,8 @@
 #include <fstream>
 #include <set>
 
+#include "base/text.h"
+
 namespace iaclint {
 
 namespace fs = std::filesystem;
@@ -101,7 +103,7 @@ struct Walker {
     }
     std::vector<fs::path> entries;
     std::error_code ec;
-    for (fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
+    for (fs::directory_iterator it(dir, ec), end;
          !ec && it != end; it.increment(ec)) {
       entries.push_back(it->path());
     }
@@ -182,7 +184,9 @@ std::string DisplayPath(const std::string& path) {
   std::string out = (!rel.empty() && rel.native().rfind("..", 0) != 0) ? rel.generic_string()
                                                                        : abs.generic_string();
   if (out.rfind("./", 0) == 0) out.erase(0, 2);
-  return out;
+  // A file name may hold any byte but '/' and NUL; the reported form holds no line break,
+  // terminal escape or invalid UTF-8 (disk_path keeps the real name).
+  return PrintableText(out);
 }
 
 bool IsInside(const std::string& path, const std::string& root) {

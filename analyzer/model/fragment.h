@@ -13,8 +13,17 @@
 
 namespace iaclint {
 
+/// A further file a unit asks to analyse (a nested stack's local TemplateURL), already
+/// confined to the analysed tree (input/confine.h). Each is loaded once, after the walk.
+struct FollowUp {
+  std::string path;       ///< reported path
+  std::string disk_path;  ///< canonical path to open
+  std::string root;       ///< the analysed tree it was confined to
+};
+
 struct Fragment {
   std::vector<SourceFile> files;  ///< local FileIds are indexes into this list
+  std::vector<FollowUp> follow;
   std::vector<Resource> resources;
   std::vector<Finding> diagnostics;
   std::map<std::string, Value> exports;

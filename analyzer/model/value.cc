@@ -3,6 +3,8 @@
 #include <charconv>
 #include <cmath>
 
+#include "base/text.h"
+
 namespace iaclint {
 
 namespace {
@@ -219,7 +221,7 @@ std::string Value::Render(size_t max_chars) const {
   std::string out;
   RenderInto(*this, out, max_chars);
   if (out.size() > max_chars) {
-    out.resize(max_chars);
+    out.resize(Utf8Prefix(out, max_chars).size());  // never half a character
     out += "...";
   }
   return out;

@@ -83,7 +83,7 @@ class Value {
   std::vector<Member>& members() { return members_; }
   size_t size() const;
 
-  void Add(Value v) { items_.push_back(std::move(v)); }
+  void Add(Value v);
   /// The same value without list items or map members (cheap to make, then refill).
   Value WithoutChildren() const;
   /// Appends a map member (a later duplicate key is kept; Find returns the last one, as
@@ -124,6 +124,10 @@ struct Value::Member {
   Location key_loc;
   Value value;
 };
+
+// Defined once Member is complete: clang instantiates the vector's members where a function
+// body in the class would use them, and Member is incomplete there.
+inline void Value::Add(Value v) { items_.push_back(std::move(v)); }
 
 /// Normalises a property name for loose matching: lower-case, without '_', '-' and ' '.
 std::string LooseKey(std::string_view key);

@@ -46,8 +46,10 @@ class JsonParser {
   }
 
   bool Count() {
-    if (++nodes_ > limits_.max_nodes) return Failed("too many values (limit " +
-                                                    std::to_string(limits_.max_nodes) + ")");
+    if (++nodes_ > limits_.max_nodes) {
+      return Failed("more than " + std::to_string(limits_.max_nodes) + " values (" +
+                    LimitHint("max_nodes") + ")");
+    }
     return true;
   }
 
@@ -98,7 +100,8 @@ class JsonParser {
 
   bool ParseObject(Value& out, size_t depth) {
     if (depth > limits_.max_depth) {
-      return Failed("nesting deeper than " + std::to_string(limits_.max_depth) + " levels");
+      return Failed("nesting deeper than " + std::to_string(limits_.max_depth) + " levels (" +
+                    LimitHint("max_depth") + ")");
     }
     out = Value::Map();
     ++pos_;  // '{'
@@ -142,7 +145,8 @@ class JsonParser {
 
   bool ParseArray(Value& out, size_t depth) {
     if (depth > limits_.max_depth) {
-      return Failed("nesting deeper than " + std::to_string(limits_.max_depth) + " levels");
+      return Failed("nesting deeper than " + std::to_string(limits_.max_depth) + " levels (" +
+                    LimitHint("max_depth") + ")");
     }
     out = Value::List();
     ++pos_;  // '['

@@ -135,6 +135,11 @@ class Builder {
     return !stopped_;
   }
 
+  std::string TooManyValues() const {
+    return "more than " + std::to_string(limits_.max_nodes) + " values (" +
+           LimitHint("max_nodes") + ")";
+  }
+
   void Stop(std::string message, const yaml_mark_t& mark) {
     if (stopped_) return;
     stopped_ = true;
@@ -189,23 +194,27 @@ class Builder {
 
   void OnAlias(const yaml_event_t& e) {
     const std::string anchor = Text(e.data.alias.anchor);
+    if (open_anchors_.count(anchor)) {
+      Stop("an alias refers to the node that contains it (recursive alias)", e.start_mark);
+      return;
+    }
     auto it = anchors_.find(anchor);
     if (it == anchors_.end()) {
       Stop("alias *" + anchor + " refers to an anchor that is not defined before it",
            e.start_mark);
       return;
     }
-    if (open_anchors_.count(anchor)) {
-      Stop("an alias refers to the node that contains it (recursive alias)", e.start_mark);
-      return;
-    }
     const size_t copied = CountNodes(it->second, limits_.max_alias_nodes + 1);
     alias_nodes_ += copied;
     nodes_ += copied;
-    if (alias_nodes_ > limits_.max_alias_nodes || nodes_ > limits_.max_nodes) {
+    if (alias_nodes_ > limits_.max_alias_nodes) {
       Stop("aliases expand to more than " + std::to_string(limits_.max_alias_nodes) +
-               " values (an alias bomb?)",
+               " values, an alias bomb? (" + LimitHint("max_alias_nodes") + ")",
            e.start_mark);
+      return;
+    }
+    if (nodes_ > limits_.max_nodes) {
+      Stop(TooManyValues(), e.start_mark);
       return;
     }
     Value copy = it->second;
@@ -230,11 +239,13 @@ class Builder {
   void Open(Value v, const std::string& tag, const std::string& anchor, const yaml_mark_t& mark) {
     if (stopped_) return;
     if (++nodes_ > limits_.max_nodes) {
-      Stop("more than " + std::to_string(limits_.max_nodes) + " values", mark);
+      Stop(TooManyValues(), mark);
       return;
     }
     if (stack_.size() >= limits_.max_depth) {
-      Stop("nesting deeper than " + std::to_string(limits_.max_depth) + " levels", mark);
+      Stop("nesting deeper than " + std::to_string(limits_.max_depth) + " levels (" +
+               LimitHint("max_depth") + ")",
+           mark);
       return;
     }
     if (!stack_.empty() && IsKeyPosition()) {
@@ -268,7 +279,7 @@ class Builder {
     if (stopped_) return;
     if (!counted && ++nodes_ > limits_.max_nodes) {
       stopped_ = true;
-      error_ = Error{"more than " + std::to_string(limits_.max_nodes) + " values", v.loc()};
+      error_ = Error{TooManyValues(), v.loc()};
       return;
     }
     if (!anchor.empty()) anchors_[anchor] = v;
@@ -428,6 +439,12 @@ class Parser {
 
 Result<ParsedDocument> ParseYaml(std::string_view text, FileId file, const ParseLimits& limits) {
   text = StripUtf8Bom(text);
+  if (text.size() > limits.max_yaml_bytes) {
+    return Error{"the YAML file is " + std::to_string(text.size()) +
+                     " bytes, larger than the limit of " + std::to_string(limits.max_yaml_bytes) +
+                     " bytes for YAML (" + LimitHint("max_yaml_size") + "); not analysed",
+                 Location{file, 1, 1, 1, 1}};
+  }
   if (auto bad = FindInvalidUtf8(text)) {
     return Error{"invalid UTF-8 byte sequence", LineIndex(text, file).At(*bad)};
   }

@@ -4,6 +4,7 @@
 #include <ctime>
 #include <map>
 
+#include "base/text.h"
 #include "model/tool_findings.h"
 
 namespace iaclint {
@@ -211,6 +212,8 @@ Report BuildReport(const Model& model, const RuleSet& rules, const EngineOutput&
   if (options.inline_suppressions) ApplySuppressions(model, rules, options, report.findings);
   ApplyUnknownMode(options.unknown, report.findings);
   for (Finding& f : report.findings) {
+    f.message = PrintableText(f.message);  // input text inside: no line breaks, no escapes
+    f.resource = PrintableText(f.resource);
     if (f.loc.line == 0) f.loc.line = f.loc.column = 1;
     if (f.loc.column == 0) f.loc.column = 1;
     std::string identity = f.identity.empty() ? f.rule_id + "|" + f.message : f.identity;
@@ -232,6 +235,7 @@ Report BuildReport(const Model& model, const RuleSet& rules, const EngineOutput&
       if (r.rule->control == c.id) results.push_back(&r);
     }
     report.controls.push_back(Score(c, results, report.findings));
+    report.controls.back().detail = PrintableText(report.controls.back().detail);
   }
   Summarise(report, model, options.fail_on);
   return report;

@@ -22,7 +22,7 @@ std::string Join(const std::string& a, const std::string& b) {
 }
 
 bool IsIndex(const std::string& seg) {
-  if (seg.empty()) return false;
+  if (seg.empty() || seg.size() > 9) return false;  // std::stoul must not overflow
   for (char c : seg) {
     if (c < '0' || c > '9') return false;
   }

@@ -400,8 +400,13 @@ Outcome OpRef(const Predicate& p, const Subject& s, EvalContext& ctx) {
 EvalCache::Scan ScanAnyResource(const Predicate& p, EvalContext& ctx) {
   EvalCache::Scan scan;
   std::vector<Outcome> outcomes;
-  for (const std::string& type : p.types) {
-    for (const Resource* r : ctx.model.OfType(type)) outcomes.push_back(OnResource(p, *r, ctx));
+  // The first resource that passes decides (as BestOf would); the rest need no evaluation.
+  bool passed = false;
+  for (size_t t = 0; t < p.types.size() && !passed; ++t) {
+    for (const Resource* r : ctx.model.OfType(p.types[t])) {
+      outcomes.push_back(OnResource(p, *r, ctx));
+      if ((passed = outcomes.back().verdict == Verdict::kPass)) break;
+    }
   }
   scan.none = outcomes.empty();
   if (!scan.none) scan.best = BestOf(std::move(outcomes), Outcome::Pass());

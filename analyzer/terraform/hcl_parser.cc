@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "base/text.h"
+#include "parse/limits.h"
 #include "terraform/cpu_clock.h"
 #include "terraform/hcl_convert.h"
 #include "terraform/hcl_syntax_error.h"
@@ -167,6 +168,9 @@ std::optional<HclParseResult> ParseInPieces(std::string_view text, size_t base,
                                             Clock::time_point deadline) {
   const std::vector<size_t> cuts = CutPoints(text, base);
   if (cuts.size() <= 2) return std::nullopt;
+  for (size_t i = 0; i + 1 < cuts.size(); ++i) {
+    if (cuts[i + 1] - cuts[i] > options.limits.max_hcl_bytes) return std::nullopt;  // too big
+  }
   HclParseResult result;
   for (size_t i = 0; i + 1 < cuts.size(); ++i) {
     TsArenaScope arena;  // outlives the tree and the converter's cursor below
@@ -205,6 +209,16 @@ HclParseResult ParseHcl(std::string_view text, FileId file, const HclParseOption
   const Clock::time_point deadline = Clock::now() + Seconds(budget);
   if (text.size() - base > 2 * kChunkBytes) {
     if (auto pieces = ParseInPieces(text, base, lines, options, deadline)) return *pieces;
+  }
+  if (text.size() - base > options.limits.max_hcl_bytes) {
+    HclParseResult result;
+    result.errors.push_back(
+        Error{"the file is " + std::to_string(text.size()) +
+                  " bytes and cannot be cut between top-level blocks into parts under the limit "
+                  "of " + std::to_string(options.limits.max_hcl_bytes) + " bytes (" +
+                  LimitHint("max_hcl_size") + "); not analysed",
+              lines.At(base)});
+    return result;
   }
   // An arena grows to ~100 bytes per input byte; only small whole parses use one.
   std::optional<TsArenaScope> arena;

@@ -51,9 +51,12 @@ Value GetAttribute(const Value& base, std::string_view name, const Location& loc
     if (const Value* v = base.Find(name)) return *v;
     const std::string& tag = base.tag();
     if (StartsWith(tag, kResourceTag)) {
-      return Value::Unknown("'" + tag.substr(kResourceTag.size()) + "." + std::string(name) +
-                                "' is known only after apply",
-                            loc);
+      Value u = Value::Unknown("'" + tag.substr(kResourceTag.size()) + "." + std::string(name) +
+                                   "' is known only after apply",
+                               loc);
+      // The category names the resource, so a link survives locals and conditionals.
+      u.set_tag("resource:" + tag.substr(kResourceTag.size()));
+      return u;
     }
     if (StartsWith(tag, kDataTag)) {
       return Value::Unknown(

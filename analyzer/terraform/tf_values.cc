@@ -33,7 +33,9 @@ Value UnknownFrom(const Value& cause, const Location& loc) {
   if (cause.is(Value::Kind::kChoice)) {
     return Value::Unknown("depends on the condition " + cause.str(), loc);
   }
-  return Value::Unknown(cause.str(), loc);
+  Value u = Value::Unknown(cause.str(), loc);
+  if (cause.is(Value::Kind::kUnknown)) u.set_tag(cause.category());
+  return u;
 }
 
 std::string JsonEncode(const Value& v) {

@@ -50,7 +50,7 @@ rules:
 TEST(Config, MistakesAreErrorsAtTheirPlace) {
   EXPECT_EQ(ErrorOf("profile: cis-aws\nrulez: {}\n"),
             "2:1: unknown key 'rulez' (expected profile, rules, exclude, fail_on, unknown, "
-            "attestations, rulesets, inline_suppressions)");
+            "attestations, rulesets, inline_suppressions, limits)");
   EXPECT_EQ(ErrorOf("rules:\n  IAC1102:\n    serverity: error\n"),
             "3:5: unknown key 'serverity' in rule settings (expected enabled, severity, params)");
   EXPECT_EQ(ErrorOf("profile: cis\n"),
