@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <future>
 #include <iostream>
 #include <iterator>
 #include <optional>
@@ -173,7 +175,8 @@ Result<std::vector<ActiveRule>> ActivateRules(const RuleSet& rules, const Config
   return out;
 }
 
-Result<std::unique_ptr<CheckRun>> PrepareCheck(const CheckOptions& options) {
+Result<std::unique_ptr<CheckRun>> PrepareCheck(const CheckOptions& options,
+                                              const std::function<void(CheckRun&)>& meanwhile) {
   auto run = std::make_unique<CheckRun>();
   auto config = LoadConfig(options, run->model);
   if (!config.ok()) return config.error();
@@ -185,8 +188,17 @@ Result<std::unique_ptr<CheckRun>> PrepareCheck(const CheckOptions& options) {
   for (const std::string& r : run->config.rulesets) {
     extra.push_back((fs::path(run->config.path).parent_path() / r).string());
   }
-  auto rules = LoadRuleSet(*dir, extra);
+  auto mappings = LoadMappings(*dir + "/mappings");
+  if (!mappings.ok()) return mappings.error();
+  run->rules.mappings = std::move(*mappings);
+  // The rule files are data parsed on every run (a quarter of a one-template run): a second
+  // thread parses them while `meanwhile` reads the inputs, which need only the mappings.
+  auto loading = std::async(meanwhile ? std::launch::async : std::launch::deferred,
+                            [&] { return LoadRulesAndControls(*dir, extra); });
+  if (meanwhile) meanwhile(*run);
+  auto rules = loading.get();
   if (!rules.ok()) return rules.error();
+  rules->mappings = std::move(run->rules.mappings);
   run->rules = std::move(*rules);
   run->profile = ProfileOf(options, run->config);
   auto active = ActivateRules(run->rules, run->config, options, run->profile);
@@ -198,53 +210,72 @@ Result<std::unique_ptr<CheckRun>> PrepareCheck(const CheckOptions& options) {
 }
 
 Result<std::unique_ptr<CheckRun>> RunCheck(const CheckOptions& options) {
-  auto prepared = PrepareCheck(options);
+  std::optional<ProgressLine> progress;
+  std::optional<Error> input_error;
+  std::optional<ParseLimits> limits;
+  std::vector<InputTrace> traces;
+  std::vector<std::pair<std::string, std::string>> skipped;
+  // Reads the inputs while the rules load; any configuration or rule error is still reported
+  // first, as when the rules were loaded before.
+  auto read_inputs = [&](CheckRun& run) {
+    auto resolved = ResolveLimits(run.config, options);
+    if (!resolved.ok()) {
+      input_error = resolved.error();
+      return;
+    }
+    limits = *resolved;
+    WalkOptions walk;
+    walk.exclude = run.config.exclude;
+    std::vector<std::string> paths;
+    std::optional<std::pair<std::string, std::string>> stdin_input;
+    for (const std::string& p : options.paths) {
+      if (p == "-") {
+        auto text = ReadStreamBounded(std::cin, limits->max_file_bytes);
+        if (!text.ok()) {
+          input_error = Error{"standard input: " + text.error().message, {}};
+          return;
+        }
+        stdin_input = {options.stdin_name.empty() ? "<stdin>" : options.stdin_name, std::move(*text)};
+      } else {
+        paths.push_back(p);
+      }
+    }
+    if (paths.empty() && !stdin_input) paths.push_back(".");
+    progress.emplace(options.progress && ProgressLine::WantedOn(STDERR_FILENO),
+                     ProgressLine::DefaultDelay(), STDERR_FILENO);
+    progress->Stage("looking for inputs", 0);
+    auto walked = WalkPaths(paths, walk);
+    if (!walked.ok()) {
+      input_error = walked.error();
+      return;
+    }
+
+    LoadOptions load;
+    load.jobs = options.jobs;
+    load.limits = *limits;
+    load.forced_type = options.type;
+    load.mappings = &run.rules.mappings;
+    load.var_files = options.var_files;
+    load.stdin_input = std::move(stdin_input);
+    if (!options.debug_inputs.empty()) load.traces = &traces;
+    load.progress = &*progress;
+    run.fatal = LoadInputs(walked->files, load, run.model);
+    skipped = std::move(walked->skipped);
+  };
+  auto prepared = PrepareCheck(options, read_inputs);
   if (!prepared.ok()) return prepared.error();
+  if (input_error) return *input_error;
   std::unique_ptr<CheckRun> run = std::move(*prepared);
   const std::string profile = run->profile;
 
-  auto limits = ResolveLimits(run->config, options);
-  if (!limits.ok()) return limits.error();
-
-  WalkOptions walk;
-  walk.exclude = run->config.exclude;
-  std::vector<std::string> paths;
-  std::optional<std::pair<std::string, std::string>> stdin_input;
-  for (const std::string& p : options.paths) {
-    if (p == "-") {
-      auto text = ReadStreamBounded(std::cin, limits->max_file_bytes);
-      if (!text.ok()) return Fail("standard input: " + text.error().message);
-      stdin_input = {options.stdin_name.empty() ? "<stdin>" : options.stdin_name, std::move(*text)};
-    } else {
-      paths.push_back(p);
-    }
-  }
-  if (paths.empty() && !stdin_input) paths.push_back(".");
-  ProgressLine progress(options.progress && ProgressLine::WantedOn(STDERR_FILENO),
-                        ProgressLine::DefaultDelay(), STDERR_FILENO);
-  progress.Stage("looking for inputs", 0);
-  auto walked = WalkPaths(paths, walk);
-  if (!walked.ok()) return walked.error();
-
-  LoadOptions load;
-  load.jobs = options.jobs;
-  load.limits = *limits;
-  load.forced_type = options.type;
-  load.mappings = &run->rules.mappings;
-  load.var_files = options.var_files;
-  load.stdin_input = std::move(stdin_input);
-  std::vector<InputTrace> traces;
-  if (!options.debug_inputs.empty()) load.traces = &traces;
-  load.progress = &progress;
-  run->fatal = LoadInputs(walked->files, load, run->model);
   if (!options.debug_inputs.empty()) {
     auto written = WriteInputTraces(options.debug_inputs, traces, run->model);
     if (!written.ok()) return written.error();
   }
-  ReportSkipped(walked->skipped, run->model);
+  ReportSkipped(skipped, run->model);
   run->model.SetTypeInfo(run->rules.mappings.types);
 
-  progress.Stage("checking the baseline", 0);
+  progress->Stage("checking the baseline", 0);
   EngineOptions engine;
   engine.max_forks = limits->max_if_combinations;
   Anchors(*run, engine);
@@ -270,7 +301,7 @@ Result<std::unique_ptr<CheckRun>> RunCheck(const CheckOptions& options) {
     if (!ok.ok()) return ok.error();
     Summarise(run->report, run->model, report.fail_on);
   }
-  progress.Finish();
+  progress->Finish();
   return run;
 }
 

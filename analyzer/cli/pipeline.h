@@ -2,6 +2,7 @@
 #ifndef IACLINT_CLI_PIPELINE_H_
 #define IACLINT_CLI_PIPELINE_H_
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -52,8 +53,11 @@ struct CheckRun {
 };
 
 /// Loads the configuration and the rules and activates them, without reading any input
-/// (what `check --show-config` needs). Errors as for RunCheck.
-Result<std::unique_ptr<CheckRun>> PrepareCheck(const CheckOptions& options);
+/// (what `check --show-config` needs). Errors as for RunCheck. `meanwhile`, when given, runs
+/// once the configuration and the mappings are loaded, while the rule files are parsed on a
+/// second thread (RunCheck reads its inputs then).
+Result<std::unique_ptr<CheckRun>> PrepareCheck(
+    const CheckOptions& options, const std::function<void(CheckRun&)>& meanwhile = {});
 
 /// Runs the analysis. An Error means the tool could not do its job (exit status 2); its
 /// message is ready to print ("path:line:col: ...").

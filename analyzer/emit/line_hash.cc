@@ -2,7 +2,7 @@
 
 #include <array>
 #include <cstdint>
-#include <map>
+#include <unordered_map>
 
 namespace iaclint {
 
@@ -53,7 +53,7 @@ void ForEachUtf16(std::string_view s, Sink sink) {
 
 class RollingHasher {
  public:
-  explicit RollingHasher(std::vector<std::string>& out) : out_(out) {
+  explicit RollingHasher(std::vector<LineHash>& out) : out_(out) {
     first_mod_ = 1;
     for (size_t i = 0; i < kBlock; ++i) first_mod_ *= kMod;  // 37^100 mod 2^64
     line_of_.fill(-1);
@@ -96,21 +96,14 @@ class RollingHasher {
   }
 
   void Output() {
-    static const char* kHex = "0123456789abcdef";
-    std::string hex;
-    uint64_t h = hash_;
-    do {
-      hex.insert(hex.begin(), kHex[h & 15]);
-      h >>= 4;
-    } while (h);
-    const int n = ++counts_[hex];
+    const uint32_t n = ++counts_[hash_];
     const auto line = static_cast<size_t>(line_of_[index_]);
     if (out_.size() <= line) out_.resize(line + 1);
-    out_[line] = hex + ":" + std::to_string(n);
+    out_[line] = LineHash{hash_, n};
     line_of_[index_] = -1;
   }
 
-  std::vector<std::string>& out_;
+  std::vector<LineHash>& out_;
   std::array<uint64_t, kBlock> window_{};
   std::array<long, kBlock> line_of_{};
   uint64_t hash_ = 0;
@@ -119,16 +112,34 @@ class RollingHasher {
   long line_ = 0;
   bool line_start_ = true;
   bool prev_cr_ = false;
-  std::map<std::string, int> counts_;
+  std::unordered_map<uint64_t, uint32_t> counts_;
 };
 
 }  // namespace
 
-std::vector<std::string> GithubLineHashes(std::string_view text) {
-  std::vector<std::string> out;
+std::vector<LineHash> GithubLineHashValues(std::string_view text) {
+  std::vector<LineHash> out;
   RollingHasher hasher(out);
   ForEachUtf16(text, [&](uint32_t c) { hasher.Process(c); });
   hasher.Finish();
+  return out;
+}
+
+std::string FormatLineHash(const LineHash& h) {
+  if (h.occurrence == 0) return "";
+  static const char* kHex = "0123456789abcdef";
+  std::string hex;
+  uint64_t v = h.hash;
+  do {
+    hex.insert(hex.begin(), kHex[v & 15]);
+    v >>= 4;
+  } while (v);
+  return hex + ":" + std::to_string(h.occurrence);
+}
+
+std::vector<std::string> GithubLineHashes(std::string_view text) {
+  std::vector<std::string> out;
+  for (const LineHash& h : GithubLineHashValues(text)) out.push_back(FormatLineHash(h));
   return out;
 }
 

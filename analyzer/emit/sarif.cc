@@ -88,19 +88,6 @@ Json RuleDescriptor(const Rule& r, const RuleSet& set, Severity severity) {
   return d;
 }
 
-// The first `max` bytes of a 1-based line (line breaks: LF, CRLF, lone CR, as LineIndex).
-std::string_view LinePrefix(std::string_view text, uint32_t line, size_t max) {
-  size_t pos = 0;
-  for (uint32_t l = 1; l < line; ++l) {
-    const size_t brk = text.find_first_of("\r\n", pos);
-    if (brk == std::string_view::npos) return {};
-    pos = brk + 1;
-    if (text[brk] == '\r' && pos < text.size() && text[pos] == '\n') ++pos;
-  }
-  const std::string_view rest = text.substr(pos, max);
-  return rest.substr(0, rest.find_first_of("\r\n"));
-}
-
 // Ends a region at the end of the token the finding points at when no end is known.
 void RegionEnd(const Model& model, const Location& loc, uint32_t* end_line, uint32_t* end_col) {
   *end_line = loc.line;
@@ -113,9 +100,10 @@ void RegionEnd(const Model& model, const Location& loc, uint32_t* end_line, uint
   if (loc.file == kNoFile || loc.file >= model.files().size()) return;
   const std::string& text = model.file(loc.file).text;
   if (text.empty()) return;
-  // Only the start of the line up to the token is needed: indexing a whole 200 MB one-line
-  // file for each finding on it would take seconds.
-  const std::string_view line = LinePrefix(text, loc.line, size_t{loc.column} * 4 + 4096);
+  // Only the start of the line up to the token is needed (a plan can be one 200 MB line); the
+  // line index is built once per file, so many findings in one file stay linear.
+  const std::string_view line =
+      model.Lines(loc.file).Line(loc.line).substr(0, size_t{loc.column} * 4 + 4096);
   // Walk to the column, then over the token.
   size_t i = 0;
   uint32_t col = 1;
@@ -138,14 +126,15 @@ class LineHashCache {
     if (loc.file == kNoFile || loc.file >= model_.files().size()) return "";
     auto it = cache_.find(loc.file);
     if (it == cache_.end()) {
-      it = cache_.emplace(loc.file, GithubLineHashes(model_.file(loc.file).text)).first;
+      it = cache_.emplace(loc.file, GithubLineHashValues(model_.file(loc.file).text)).first;
     }
-    return loc.line >= 1 && loc.line <= it->second.size() ? it->second[loc.line - 1] : "";
+    return loc.line >= 1 && loc.line <= it->second.size() ? FormatLineHash(it->second[loc.line - 1])
+                                                          : "";
   }
 
  private:
   const Model& model_;
-  std::map<FileId, std::vector<std::string>> cache_;
+  std::map<FileId, std::vector<LineHash>> cache_;
 };
 
 Json ResultJson(const Finding& f, size_t rule_index, const EmitContext& ctx, LineHashCache& hashes) {

@@ -56,7 +56,7 @@ void CodeFrame(const EmitContext& ctx, const Finding& f, std::ostream& out) {
   }
   const std::string& text = ctx.model.file(f.loc.file).text;
   if (text.empty()) return;
-  LineIndex lines(text, f.loc.file);
+  const LineIndex& lines = ctx.model.Lines(f.loc.file);
   if (f.loc.line == 0 || f.loc.line > lines.line_count()) return;
   const uint32_t first = f.loc.line > kContextLines ? f.loc.line - kContextLines : 1;
   const uint32_t last = std::min(lines.line_count(), f.loc.line + kContextLines);

@@ -29,6 +29,12 @@ FileId Model::FindFile(const std::string& path, const std::string& disk_path) co
   return it == file_index_.end() ? kNoFile : it->second;
 }
 
+const LineIndex& Model::Lines(FileId id) const {
+  std::unique_ptr<LineIndex>& slot = lines_[id];
+  if (!slot) slot = std::make_unique<LineIndex>(files_[id].text, id);
+  return *slot;
+}
+
 void Model::AddResource(Resource r) {
   resources_.push_back(std::move(r));
   indexed_ = false;

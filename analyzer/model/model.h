@@ -5,6 +5,7 @@
 
 #include <deque>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -12,6 +13,7 @@
 
 #include "base/location.h"
 #include "base/suppression_comments.h"
+#include "base/text.h"
 #include "model/finding.h"
 #include "model/value.h"
 
@@ -60,6 +62,9 @@ class Model {
   const SourceFile& file(FileId id) const { return files_[id]; }
   SourceFile& file(FileId id) { return files_[id]; }
   const std::deque<SourceFile>& files() const { return files_; }
+  /// The line index of a file's text, built on first use and kept: emitters place many
+  /// findings in one file, and rebuilding it per finding is quadratic. Not thread-safe.
+  const LineIndex& Lines(FileId id) const;
 
   /// Adds a resource; indexes are rebuilt lazily on the next lookup.
   void AddResource(Resource r);
@@ -100,6 +105,7 @@ class Model {
   std::vector<Finding> diagnostics_;
   std::map<std::string, Value> exports_;
 
+  mutable std::unordered_map<FileId, std::unique_ptr<LineIndex>> lines_;
   mutable bool indexed_ = false;
   mutable std::unordered_map<std::string, std::vector<const Resource*>> by_type_;
   mutable std::unordered_map<std::string, const Resource*> by_key_;

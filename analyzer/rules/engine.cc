@@ -48,7 +48,8 @@ struct Runner {
   }
 
   void RunAccount(const ActiveRule& a, RuleResult& result) {
-    EvalContext ctx{model, a.params, options.max_forks, 0, &verdicts, &memo};
+    EvalCache cache;
+    EvalContext ctx{model, a.params, options.max_forks, 0, &verdicts, &cache, &memo};
     Subject account;
     auto anchor = options.rule_anchors.find(a.rule->id);
     const bool configured = anchor != options.rule_anchors.end();
@@ -95,7 +96,8 @@ struct Runner {
 
   void RunCheck(const ActiveRule& a, const Check& check, RuleResult& result,
                 std::set<const Resource*>& seen) {
-    EvalContext ctx{model, a.params, options.max_forks, 0, &verdicts, &memo};
+    EvalCache cache;  // the rule's parameters and the verdicts it sees are fixed meanwhile
+    EvalContext ctx{model, a.params, options.max_forks, 0, &verdicts, &cache, &memo};
     for (const std::string& type : check.resources) {
       for (const Resource* r : model.OfType(type)) {
         if (!seen.insert(r).second) continue;

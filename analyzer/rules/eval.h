@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "model/finding.h"
@@ -38,6 +39,25 @@ struct Outcome {
   static Outcome Unknown(std::string reason, std::string category, const Subject& at);
 };
 
+/// Results that do not depend on the subject, kept for one rule's evaluation (its parameters
+/// and the verdicts it can see do not change meanwhile). Without it, an `any_resource` in a
+/// per-resource `where` or a `referenced_by` rescans every resource of a type for every
+/// subject: quadratic in the resource count.
+struct EvalCache {
+  /// any_resource before its subject-specific parts are filled in, per predicate and per
+  /// fork count at entry (the fork budget can change the outcome), with the count after.
+  struct Scan {
+    bool none = false;  ///< no resource of the types is declared
+    Outcome best;
+    size_t forks_after = 0;
+  };
+  std::map<std::pair<const Predicate*, size_t>, Scan> any_resource;
+  /// referenced_by: for a predicate and the subject's type, the resources that refer to each
+  /// resource, in the order the predicate's types and the model list them.
+  using Referrers = std::unordered_map<const Resource*, std::vector<const Resource*>>;
+  std::map<std::pair<const Predicate*, std::string>, Referrers> referrers;
+};
+
 struct EvalContext {
   const Model& model;
   const std::map<std::string, Value>& params;
@@ -45,16 +65,11 @@ struct EvalContext {
   size_t forks = 0;
   /// Verdicts of the rules evaluated so far (for rule_passes).
   const std::map<std::string, Verdict>* verdicts = nullptr;
+  /// Memo of subject-independent results (nullptr: compute every time).
+  EvalCache* cache = nullptr;
   /// Per-run memo for operators that analyse the whole model once (the alarm chain of control
   /// 09), owned by the engine; nullptr in contexts built by hand (operators then recompute).
   std::map<std::string, std::shared_ptr<const void>>* memo = nullptr;
-  /// any_resource results, which do not depend on the subject: a `where` over all trails
-  /// evaluated on each trail is computed once per check, not once per trail.
-  struct AnyResource {
-    Outcome outcome;
-    bool declared = false;  ///< some resource of the types exists
-  };
-  std::unordered_map<const Predicate*, AnyResource> any_resource_cache;
 };
 
 /// Evaluates a predicate on a subject (navigating its path, forking on Choice values).

@@ -1,5 +1,6 @@
 #include "rules/ops.h"
 
+#include <algorithm>
 #include <mutex>
 #include <regex>
 #include <unordered_map>
@@ -397,26 +398,41 @@ Outcome OpRef(const Predicate& p, const Subject& s, EvalContext& ctx) {
   return BestOf(std::move(outcomes), Outcome::Pass());
 }
 
-Outcome OpAnyResource(const Predicate& p, const Subject& s, EvalContext& ctx) {
-  std::string what = p.types.empty() ? "resource" : p.types[0];
-  auto cached = ctx.any_resource_cache.find(&p);
-  if (cached == ctx.any_resource_cache.end()) {
-    // The first resource that passes decides (as BestOf would); the rest need no evaluation.
-    std::vector<Outcome> outcomes;
-    bool passed = false;
-    for (size_t t = 0; t < p.types.size() && !passed; ++t) {
-      for (const Resource* r : ctx.model.OfType(p.types[t])) {
-        outcomes.push_back(OnResource(p, *r, ctx));
-        if ((passed = outcomes.back().verdict == Verdict::kPass)) break;
-      }
+// Evaluates `where` on every resource of the predicate's types; the subject plays no part.
+EvalCache::Scan ScanAnyResource(const Predicate& p, EvalContext& ctx) {
+  EvalCache::Scan scan;
+  std::vector<Outcome> outcomes;
+  // The first resource that passes decides (as BestOf would); the rest need no evaluation.
+  bool passed = false;
+  for (size_t t = 0; t < p.types.size() && !passed; ++t) {
+    for (const Resource* r : ctx.model.OfType(p.types[t])) {
+      outcomes.push_back(OnResource(p, *r, ctx));
+      if ((passed = outcomes.back().verdict == Verdict::kPass)) break;
     }
-    EvalContext::AnyResource result;
-    result.declared = !outcomes.empty();
-    if (result.declared) result.outcome = BestOf(std::move(outcomes), Outcome::Pass());
-    cached = ctx.any_resource_cache.emplace(&p, std::move(result)).first;
   }
-  if (!cached->second.declared) return Outcome::Fail("no " + what + " is declared", s);
-  Outcome best = cached->second.outcome;
+  scan.none = outcomes.empty();
+  if (!scan.none) scan.best = BestOf(std::move(outcomes), Outcome::Pass());
+  return scan;
+}
+
+Outcome OpAnyResource(const Predicate& p, const Subject& s, EvalContext& ctx) {
+  EvalCache::Scan scan;
+  if (ctx.cache) {
+    const auto key = std::make_pair(&p, ctx.forks);
+    auto it = ctx.cache->any_resource.find(key);
+    if (it == ctx.cache->any_resource.end()) {
+      EvalCache::Scan fresh = ScanAnyResource(p, ctx);
+      fresh.forks_after = ctx.forks;
+      it = ctx.cache->any_resource.emplace(key, std::move(fresh)).first;
+    }
+    ctx.forks = it->second.forks_after;
+    scan = it->second;
+  } else {
+    scan = ScanAnyResource(p, ctx);
+  }
+  std::string what = p.types.empty() ? "resource" : p.types[0];
+  if (scan.none) return Outcome::Fail("no " + what + " is declared", s);
+  Outcome best = std::move(scan.best);
   if (best.verdict == Verdict::kFail) {
     // The absence is account-wide: do not point at one of the non-matching resources.
     best.reason = "no " + what + " satisfies: " + best.reason;
@@ -449,20 +465,45 @@ void ValuesAt(const Value& v, const std::vector<std::string>& path, size_t i,
   if (const Value* next = v.Find(path[i])) ValuesAt(*next, path, i + 1, out);
 }
 
-Outcome OpReferencedBy(const Predicate& p, const Subject& s, EvalContext& ctx) {
-  if (!s.resource) return Outcome::Fail("referenced_by needs a resource", s);
-  std::vector<Outcome> outcomes;
-  const std::vector<std::string> own_type = {s.resource->type};
-  for (const std::string& type : p.types) {
-    for (const Resource* r : ctx.model.OfType(type)) {
+// For every resource of `type`, the resources of the predicate's types that refer to it at
+// the predicate's path (each referrer once per target, in declaration order).
+EvalCache::Referrers IndexReferrers(const Predicate& p, const std::string& type,
+                                    const EvalContext& ctx) {
+  EvalCache::Referrers index;
+  const std::vector<std::string> own_type = {type};
+  for (const std::string& referrer_type : p.types) {
+    for (const Resource* r : ctx.model.OfType(referrer_type)) {
       std::vector<const Value*> values;
       ValuesAt(r->properties, p.link_path, 0, values);
-      bool links = false;
+      std::vector<const Resource*> targets;
       for (const Value* v : values) {
-        for (const Resource* t : ResolveTargets(*v, own_type, ctx, nullptr)) links |= (t == s.resource);
+        for (const Resource* t : ResolveTargets(*v, own_type, ctx, nullptr)) {
+          if (std::find(targets.begin(), targets.end(), t) == targets.end()) targets.push_back(t);
+        }
       }
-      if (links) outcomes.push_back(OnResource(p, *r, ctx));
+      for (const Resource* t : targets) index[t].push_back(r);
     }
+  }
+  return index;
+}
+
+Outcome OpReferencedBy(const Predicate& p, const Subject& s, EvalContext& ctx) {
+  if (!s.resource) return Outcome::Fail("referenced_by needs a resource", s);
+  EvalCache::Referrers local;
+  const EvalCache::Referrers* index = &local;
+  if (ctx.cache) {
+    const auto key = std::make_pair(&p, s.resource->type);
+    auto it = ctx.cache->referrers.find(key);
+    if (it == ctx.cache->referrers.end()) {
+      it = ctx.cache->referrers.emplace(key, IndexReferrers(p, s.resource->type, ctx)).first;
+    }
+    index = &it->second;
+  } else {
+    local = IndexReferrers(p, s.resource->type, ctx);
+  }
+  std::vector<Outcome> outcomes;
+  if (auto hit = index->find(s.resource); hit != index->end()) {
+    for (const Resource* r : hit->second) outcomes.push_back(OnResource(p, *r, ctx));
   }
   std::string what = p.types.empty() ? "resource" : p.types[0];
   Outcome none = Outcome::Fail("no " + what + " refers to " + s.resource->id, s);

@@ -1,7 +1,6 @@
 #include "rules/rule.h"
 
 #include <filesystem>
-#include <regex>
 #include <set>
 
 namespace iaclint {
@@ -131,10 +130,8 @@ Result<bool> ParseMetadata(const Value::Member& m, Rule& r) {
 }
 
 Result<bool> Validate(const Rule& r, const Value& doc, const std::string& file) {
-  static const std::regex id_re("[A-Z][A-Z0-9]*[0-9]{4}");
-  static const std::regex name_re("[a-z0-9]+(-[a-z0-9]+)*");
-  if (!std::regex_match(r.id, id_re)) return At(doc.loc(), "id must look like IAC0804");
-  if (!std::regex_match(r.name, name_re)) return At(doc.loc(), "name must be kebab-case");
+  if (!IsRuleId(r.id)) return At(doc.loc(), "id must look like IAC0804");
+  if (!IsKebabName(r.name)) return At(doc.loc(), "name must be kebab-case");
   const std::string base = std::filesystem::path(file).stem().string();
   if (base != r.id + "-" + r.name) {
     return At(doc.loc(), "the file must be named " + r.id + "-" + r.name + ".yaml");
@@ -150,6 +147,32 @@ Result<bool> Validate(const Rule& r, const Value& doc, const std::string& file) 
 }
 
 }  // namespace
+
+// Hand-written rather than std::regex: compiling the patterns cost more than a run's rule
+// checks (the rule files are read on every run).
+bool IsRuleId(std::string_view id) {
+  auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  if (id.size() < 5 || !upper(id[0])) return false;
+  for (size_t i = 1; i < id.size(); ++i) {
+    if (!upper(id[i]) && !digit(id[i])) return false;
+    if (i >= id.size() - 4 && !digit(id[i])) return false;
+  }
+  return true;
+}
+
+bool IsKebabName(std::string_view name) {
+  if (name.empty() || name.front() == '-' || name.back() == '-') return false;
+  for (size_t i = 0; i < name.size(); ++i) {
+    const char c = name[i];
+    if (c == '-') {
+      if (name[i - 1] == '-') return false;
+    } else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+      return false;
+    }
+  }
+  return true;
+}
 
 Result<Rule> ParseRule(const Value& doc, const std::string& file) {
   if (!doc.is(Value::Kind::kMap)) return At(doc.loc(), "a rule file must be a YAML map");

@@ -5,6 +5,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/result.h"
@@ -54,6 +55,11 @@ struct Rule {
   std::string file;                    ///< the rule file it came from
   Location loc;                        ///< the rule's first line
 };
+
+/// A rule id: an upper-case letter, upper-case letters or digits, and four digits (IAC0804).
+bool IsRuleId(std::string_view id);
+/// A kebab-case rule name: [a-z0-9]+ words joined by single '-'.
+bool IsKebabName(std::string_view name);
 
 /// Reads one rule file. The id must match the file name (IAC0804-name.yaml); unknown keys
 /// and wrong types are errors with file:line:col.

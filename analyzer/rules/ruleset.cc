@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
-#include <regex>
 
 #include "base/files.h"
 #include "parse/yaml_reader.h"
@@ -16,9 +15,23 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool IsRuleFileName(const std::string& name) {
-  static const std::regex re("[A-Z][A-Z0-9]*[0-9]{4}-[a-z0-9-]+\\.ya?ml");
-  return std::regex_match(name, re);
+// ID-name.yaml or ID-name.yml, where the name is any non-empty run of [a-z0-9-].
+bool IsRuleFileName(std::string_view name) {
+  if (name.ends_with(".yaml")) {
+    name.remove_suffix(5);
+  } else if (name.ends_with(".yml")) {
+    name.remove_suffix(4);
+  } else {
+    return false;
+  }
+  const size_t dash = name.find('-');
+  if (dash == std::string_view::npos || !IsRuleId(name.substr(0, dash))) return false;
+  const std::string_view rest = name.substr(dash + 1);
+  if (rest.empty()) return false;
+  for (char c : rest) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+  }
+  return true;
 }
 
 Result<Value> ReadYaml(const std::string& path) {
@@ -121,11 +134,18 @@ Result<std::vector<Rule>> LoadRuleFiles(const std::string& dir) {
 }
 
 Result<RuleSet> LoadRuleSet(const std::string& dir, const std::vector<std::string>& extra_dirs) {
-  RuleSet set;
-  set.dir = dir;
   auto mappings = LoadMappings(dir + "/mappings");
   if (!mappings.ok()) return mappings.error();
-  set.mappings = std::move(*mappings);
+  auto set = LoadRulesAndControls(dir, extra_dirs);
+  if (!set.ok()) return set.error();
+  set->mappings = std::move(*mappings);
+  return set;
+}
+
+Result<RuleSet> LoadRulesAndControls(const std::string& dir,
+                                     const std::vector<std::string>& extra_dirs) {
+  RuleSet set;
+  set.dir = dir;
   auto controls = LoadControls(dir + "/controls.yaml");
   if (!controls.ok()) return controls.error();
   set.controls = std::move(*controls);

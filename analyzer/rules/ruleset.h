@@ -42,6 +42,11 @@ Result<std::string> FindRulesetsDir();
 /// a later directory replaces a built-in rule with the same id.
 Result<RuleSet> LoadRuleSet(const std::string& dir, const std::vector<std::string>& extra_dirs);
 
+/// LoadRuleSet without the mappings (left empty). Only the input readers need the mappings, so
+/// a run loads them first and parses the rule files on another thread while it reads inputs.
+Result<RuleSet> LoadRulesAndControls(const std::string& dir,
+                                     const std::vector<std::string>& extra_dirs);
+
 /// Loads the rule files of one directory (recursively, files named ID-name.yaml).
 Result<std::vector<Rule>> LoadRuleFiles(const std::string& dir);
 

@@ -1,9 +1,12 @@
 #include "terraform/hcl_parser.h"
 
+#include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <chrono>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "base/text.h"
@@ -163,30 +166,78 @@ std::vector<size_t> CutPoints(std::string_view text, size_t base) {
   return cuts;
 }
 
+// One piece of a big file: parsed, refused (a syntax error: the whole file is parsed again to
+// report it), or converted with errors.
+struct Piece {
+  enum class Status { kOk, kRefused, kErrors } status = Status::kOk;
+  HclBody body;
+  std::vector<Error> errors;
+};
+
+Piece ParsePiece(std::string_view text, size_t begin, size_t end, const LineIndex& lines,
+                 const HclParseOptions& options, Clock::time_point deadline) {
+  TsArenaScope arena;  // outlives the tree and the converter's cursor below
+  ParseWatch watch{text.substr(0, end).substr(begin), deadline};
+  TsTreePtr tree = RunTreeSitter(watch);
+  Piece piece;
+  if (tree == nullptr || ts_node_has_error(ts_tree_root_node(tree.get()))) {
+    piece.status = Piece::Status::kRefused;
+    return piece;
+  }
+  HclConverter converter(text, begin, lines, options.limits);
+  if (!converter.Convert(ts_tree_root_node(tree.get()), piece.body)) {
+    piece.status = Piece::Status::kErrors;
+    piece.body = HclBody{};
+    piece.errors = converter.TakeErrors();
+  }
+  return piece;
+}
+
+// Parses the pieces on up to `options.threads` threads. Pieces are taken in file order, and a
+// failed piece stops the taking of later ones, so every piece before the first failure is done.
+std::vector<Piece> ParsePieces(std::string_view text, const std::vector<size_t>& cuts,
+                               const LineIndex& lines, const HclParseOptions& options,
+                               double budget) {
+  const size_t n = cuts.size() - 1;
+  std::vector<Piece> pieces(n);
+  std::atomic<size_t> next{0};
+  std::atomic<bool> failed{false};
+  auto work = [&] {
+    // The deadline is on this thread's CPU clock: each thread gets the whole budget.
+    const Clock::time_point deadline = Clock::now() + Seconds(budget);
+    for (size_t i; !failed && (i = next++) < n;) {
+      pieces[i] = ParsePiece(text, cuts[i], cuts[i + 1], lines, options, deadline);
+      if (pieces[i].status != Piece::Status::kOk) failed = true;
+    }
+  };
+  unsigned threads = options.threads ? options.threads : std::thread::hardware_concurrency();
+  threads = static_cast<unsigned>(std::clamp<size_t>(threads, 1, std::min<size_t>(n, 8)));
+  std::vector<std::thread> helpers;
+  for (unsigned t = 1; t < threads; ++t) helpers.emplace_back(work);
+  work();
+  for (std::thread& h : helpers) h.join();
+  return pieces;
+}
+
 std::optional<HclParseResult> ParseInPieces(std::string_view text, size_t base,
                                             const LineIndex& lines, const HclParseOptions& options,
-                                            Clock::time_point deadline) {
+                                            double budget) {
   const std::vector<size_t> cuts = CutPoints(text, base);
   if (cuts.size() <= 2) return std::nullopt;
   for (size_t i = 0; i + 1 < cuts.size(); ++i) {
     if (cuts[i + 1] - cuts[i] > options.limits.max_hcl_bytes) return std::nullopt;  // too big
   }
+  std::vector<Piece> pieces = ParsePieces(text, cuts, lines, options, budget);
   HclParseResult result;
-  for (size_t i = 0; i + 1 < cuts.size(); ++i) {
-    TsArenaScope arena;  // outlives the tree and the converter's cursor below
-    ParseWatch watch{text.substr(0, cuts[i + 1]).substr(cuts[i]), deadline};
-    TsTreePtr tree = RunTreeSitter(watch);
-    if (tree == nullptr || ts_node_has_error(ts_tree_root_node(tree.get()))) return std::nullopt;
-    HclBody piece;
-    HclConverter converter(text, cuts[i], lines, options.limits);
-    if (!converter.Convert(ts_tree_root_node(tree.get()), piece)) {
+  for (Piece& piece : pieces) {
+    if (piece.status == Piece::Status::kRefused) return std::nullopt;
+    if (piece.status == Piece::Status::kErrors) {
       result.body = HclBody{};
-      result.errors = converter.TakeErrors();
+      result.errors = std::move(piece.errors);
       return result;
     }
-    tree.reset();
-    for (auto& a : piece.attributes) result.body.attributes.push_back(std::move(a));
-    for (auto& b : piece.blocks) result.body.blocks.push_back(std::move(b));
+    for (auto& a : piece.body.attributes) result.body.attributes.push_back(std::move(a));
+    for (auto& b : piece.body.blocks) result.body.blocks.push_back(std::move(b));
   }
   result.body.loc = lines.Span(base, text.size());
   if (!result.body.attributes.empty()) return std::nullopt;  // top-level arguments: check whole
@@ -208,7 +259,7 @@ HclParseResult ParseHcl(std::string_view text, FileId file, const HclParseOption
       options.base_seconds + options.seconds_per_mb * static_cast<double>(text.size()) / 1e6;
   const Clock::time_point deadline = Clock::now() + Seconds(budget);
   if (text.size() - base > 2 * kChunkBytes) {
-    if (auto pieces = ParseInPieces(text, base, lines, options, deadline)) return *pieces;
+    if (auto pieces = ParseInPieces(text, base, lines, options, budget)) return *pieces;
   }
   if (text.size() - base > options.limits.max_hcl_bytes) {
     HclParseResult result;

@@ -28,6 +28,9 @@ struct HclParseOptions {
   /// error is cut short after its first error anyway).
   double base_seconds = 10.0;
   double seconds_per_mb = 3.0;
+  /// Threads for a big file parsed one piece at a time (0: all cores). The pieces are
+  /// independent, and their results are joined in file order whatever the thread count.
+  unsigned threads = 1;
 };
 
 /// Parses `text` (UTF-8, optionally with a byte-order mark). The tree-sitter tree lives only

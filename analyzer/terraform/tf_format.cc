@@ -45,6 +45,7 @@ void LoadTerraformDir(const Unit& unit, const LoadOptions& options, Fragment& ou
   load.root = unit.entry.root;
   load.var_files = options.var_files;
   load.parse.limits = options.limits;
+  load.parse.threads = options.jobs;  // a big .tf is usually a unit of its own
   Model files;
   TfLoadResult r = LoadTerraformModule(unit.entry.path, load, files);
   // The loader registers files in a model of its own; they move into the fragment in order.

@@ -10,6 +10,8 @@
 //   ParseYaml/<in>    iaclint::ParseYaml + a walk over every value, YAML files of the input
 //   ParseJson/<in>    iaclint::ParseJson + walk, JSON files of the input (CFN JSON, plans)
 //   NlohmannSax/<in>  nlohmann::json::sax_parse with a handler that does nothing: the JSON floor
+//   ParseHcl/<in>     iaclint::ParseHcl (tree-sitter-hcl into the HCL syntax tree) + a walk,
+//                     .tf files of the input: the floor of the Terraform source loader
 // Parse benchmarks start from the text in memory (read once, before timing), so a process needs
 // about ReadFile + Parse*. Counters: bytes_per_second, files, values (nodes visited by the walk,
 // or SAX events), failed (files the reader rejected), maxrss_MiB (the process's peak RSS so far:
@@ -32,6 +34,7 @@
 
 #include "parse/json_reader.h"
 #include "parse/yaml_reader.h"
+#include "terraform/hcl_parser.h"
 
 namespace fs = std::filesystem;
 
@@ -217,6 +220,44 @@ void SaxTexts(benchmark::State& state, const Input& in) {
   state.counters["maxrss_MiB"] = MaxRssMiB();
 }
 
+size_t WalkHcl(const iaclint::HclExpr& e) {
+  size_t n = 1;
+  for (const auto& c : e.children) n += WalkHcl(c);
+  return n;
+}
+
+size_t WalkHcl(const iaclint::HclBody& body) {
+  size_t n = 1;
+  for (const auto& a : body.attributes) n += WalkHcl(a.value);
+  for (const auto& b : body.blocks) n += WalkHcl(b.body);
+  return n;
+}
+
+void HclTexts(benchmark::State& state, const Input& in) {
+  Texts t = Load(in, Pick::kAll);
+  iaclint::HclParseOptions options;
+  options.limits = BenchLimits();  // max_hcl_bytes stays the default: big files parse in pieces
+  size_t values = 0, failed = 0;
+  for (auto _ : state) {
+    values = failed = 0;
+    for (size_t i = 0; i < t.texts.size(); ++i) {
+      iaclint::HclParseResult r =
+          iaclint::ParseHcl(t.texts[i], static_cast<iaclint::FileId>(i), options);
+      if (!r.ok()) {
+        ++failed;
+        continue;
+      }
+      values += WalkHcl(r.body);
+    }
+    benchmark::DoNotOptimize(values);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(t.bytes) * state.iterations());
+  state.counters["files"] = static_cast<double>(t.texts.size());
+  state.counters["values"] = static_cast<double>(values);
+  state.counters["failed"] = static_cast<double>(failed);
+  state.counters["maxrss_MiB"] = MaxRssMiB();
+}
+
 auto Configure(benchmark::internal::Benchmark* b) {
   return b->Unit(benchmark::kMillisecond)->UseRealTime();
 }
@@ -288,6 +329,10 @@ int main(int argc, char** argv) {
                             const iaclint::ParseLimits& l) { return iaclint::ParseJson(text, id, l); });
             }));
       }
+    }
+    if (in.name.rfind("tf", 0) == 0) {
+      Configure(benchmark::RegisterBenchmark(("ParseHcl/" + in.name).c_str(),
+                                             [p](benchmark::State& s) { HclTexts(s, *p); }));
     }
     if (plan) {
       Configure(benchmark::RegisterBenchmark(

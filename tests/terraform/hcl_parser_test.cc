@@ -158,3 +158,68 @@ TEST(HclParser, GarbageEndsQuickly) {
 
 }  // namespace
 }  // namespace iaclint
+
+namespace iaclint {
+namespace {
+
+// Everything a parse produced, flattened: block types, labels, locations, attribute shapes.
+void Dump(const HclBody& body, std::string& out) {
+  for (const auto& a : body.attributes) {
+    out += std::string(a.name) + "@" + std::to_string(a.loc.line) + ":" +
+           std::to_string(a.loc.column) + "=" + DebugString(a.value) + "\n";
+  }
+  for (const HclBlock& b : body.blocks) {
+    out += std::string(b.type);
+    for (const std::string& l : b.labels) out += " " + l;
+    out += "@" + std::to_string(b.loc.line) + "-" + std::to_string(b.loc.end_line) + "{\n";
+    Dump(b.body, out);
+    out += "}\n";
+  }
+}
+
+std::string ParseWithThreads(const std::string& text, unsigned threads) {
+  HclParseOptions options;
+  options.threads = threads;
+  HclParseResult r = ParseHcl(text, 0, options);
+  std::string out;
+  for (const Error& e : r.errors) {
+    out += "error " + std::to_string(e.where.line) + ":" + std::to_string(e.where.column) + " " +
+           e.message + "\n";
+  }
+  Dump(r.body, out);
+  return out;
+}
+
+// About 1.2 MB of resource blocks: big enough to be parsed in pieces.
+std::string ManyBlocks(size_t n) {
+  std::string text;
+  for (size_t i = 0; i < n; ++i) {
+    const std::string id = std::to_string(i);
+    text += "resource \"aws_s3_bucket\" \"b" + id + "\" {\n  bucket = \"logs-" + id +
+            "\"\n  tags = { Name = \"b" + id + "\", Index = " + id +
+            " }\n  lifecycle {\n    prevent_destroy = true\n  }\n}\n\n";
+  }
+  return text;
+}
+
+TEST(HclParserPieces, SameTreeWhateverTheThreadCount) {
+  const std::string text = ManyBlocks(9000);
+  ASSERT_GT(text.size(), 1'100'000u);
+  const std::string one = ParseWithThreads(text, 1);
+  EXPECT_EQ(one.find("error"), std::string::npos);
+  EXPECT_NE(one.find("resource aws_s3_bucket b8999@"), std::string::npos);
+  EXPECT_EQ(ParseWithThreads(text, 2), one);
+  EXPECT_EQ(ParseWithThreads(text, 0), one);
+}
+
+TEST(HclParserPieces, SameErrorWhateverTheThreadCount) {
+  // A syntax error near the end: the first failing piece decides, as when parsed in order.
+  std::string text = ManyBlocks(9000);
+  text += "resource \"aws_s3_bucket\" \"bad\" {\n  bucket = \n}\n";
+  const std::string one = ParseWithThreads(text, 1);
+  EXPECT_EQ(one.rfind("error ", 0), 0u) << one.substr(0, 200);
+  EXPECT_EQ(ParseWithThreads(text, 2), one);
+}
+
+}  // namespace
+}  // namespace iaclint
