@@ -48,12 +48,15 @@ std::string FixtureDirOf(const Rule& rule, const std::vector<std::string>& searc
   const fs::path rule_dir = fs::path(rule.file).parent_path();
   candidates.push_back(rule_dir / rule.id);
   candidates.push_back(rule_dir / "fixtures" / rule.id);
-  for (fs::path up = rule_dir; !up.empty() && up != up.root_path(); up = up.parent_path()) {
-    candidates.push_back(up / "fixtures" / "rules" / rule.id);
+  // Walk up from the rule file's real directory (a relative "rulesets/baseline" has no parent
+  // beyond "rulesets"), reporting each candidate relative to the working directory.
+  std::error_code ec;
+  for (fs::path up = fs::absolute(rule_dir, ec); !up.empty() && up != up.root_path();
+       up = up.parent_path()) {
+    candidates.push_back(fs::proximate(up / "fixtures" / "rules" / rule.id, ec));
     if (fs::exists(up / "CMakeLists.txt")) break;
   }
   for (const std::string& root : search_roots) candidates.push_back(fs::path(root) / rule.id);
-  std::error_code ec;
   for (const fs::path& c : candidates) {
     if (fs::is_directory(c, ec)) return c.lexically_normal().string();
   }
