@@ -16,7 +16,9 @@ bool Deferred(const Value& v) {
          v.has(Value::kInterpolated);
 }
 
-std::vector<const Value*> StatementsOf(const Value& doc) {
+}  // namespace
+
+std::vector<const Value*> PolicyStatements(const Value& doc) {
   std::vector<const Value*> out;
   const Value* st = doc.FindLoose("Statement");
   if (!st) return out;
@@ -27,6 +29,8 @@ std::vector<const Value*> StatementsOf(const Value& doc) {
   }
   return out;
 }
+
+namespace {
 
 std::string NameOf(const Value& st, size_t index) {
   if (const Value* sid = st.FindLoose("Sid")) {
@@ -233,7 +237,7 @@ bool LooksLikePolicyDocument(const Value& root) {
 }
 
 bool HasPrincipalElement(const Value& document) {
-  for (const Value* st : StatementsOf(document)) {
+  for (const Value* st : PolicyStatements(document)) {
     if (st->FindLoose("Principal") || st->FindLoose("NotPrincipal")) return true;
   }
   return false;
@@ -263,7 +267,7 @@ RootDenial EvaluateRootDenial(const Value& document) {
   if (!document.is(Value::Kind::kMap)) {
     return RootDenial{Verdict::kFail, "the policy is not a JSON object", document.loc(), {}};
   }
-  const std::vector<const Value*> statements = StatementsOf(document);
+  const std::vector<const Value*> statements = PolicyStatements(document);
   if (statements.empty()) {
     return RootDenial{Verdict::kFail, "the policy has no Statement", document.loc(), {}};
   }

@@ -32,6 +32,10 @@ RootDenial EvaluateRootDenial(const Value& document);
 /// A policy document: a map with Statement and Version.
 bool LooksLikePolicyDocument(const Value& root);
 
+/// The statements of a policy document: the map or the list under `Statement` (the key matched
+/// whatever its case), in order; empty when there is none.
+std::vector<const Value*> PolicyStatements(const Value& document);
+
 /// True when a statement names a Principal/NotPrincipal: a resource policy (bucket, key,
 /// RCP), which can never be an SCP.
 bool HasPrincipalElement(const Value& document);

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "model/mappings.h"
+#include "policy/scp.h"
 #include "rules/event_pattern.h"
 #include "rules/monitoring_ops.h"
 #include "rules/ops_orgs.h"
@@ -548,18 +549,6 @@ Outcome OpRulePasses(const Predicate& p, const Subject& s, EvalContext& ctx) {
   return Outcome::Fail("rule " + id + " does not pass", s);
 }
 
-// Statements of a policy document: a map or a list under Statement.
-std::vector<const Value*> Statements(const Value& doc) {
-  std::vector<const Value*> out;
-  const Value* st = doc.Find("Statement");
-  if (!st) return out;
-  if (st->is(Value::Kind::kList)) {
-    for (const Value& item : st->items()) out.push_back(&item);
-  } else {
-    out.push_back(st);
-  }
-  return out;
-}
 
 bool ConditionHasKey(const Value& statement, const std::string& key) {
   const Value* cond = statement.FindLoose("Condition");
@@ -581,7 +570,7 @@ Outcome OpPolicyHasStatement(const Predicate& p, const Subject& s, EvalContext& 
   const Value& want = ArgValue(p.arg, ctx);
   const std::string effect = want.Find("effect") ? want.Find("effect")->AsText().value_or("") : "";
   const std::string key = want.Find("condition_key") ? want.Find("condition_key")->AsText().value_or("") : "";
-  for (const Value* st : Statements(*s.value)) {
+  for (const Value* st : PolicyStatements(*s.value)) {
     const Value* e = st->FindLoose("Effect");
     if (!effect.empty() && (!e || !LooseEquals(*e, Value::String(effect), true))) continue;
     if (!key.empty() && !ConditionHasKey(*st, key)) continue;

@@ -11,35 +11,11 @@
 #include <string>
 
 #include "cli/pipeline.h"
+#include "support/file_tree.h"
 
 namespace iaclint {
 
-/// A fresh directory under the test temp dir holding the given files (path -> text).
-class Tree {
- public:
-  explicit Tree(std::initializer_list<std::pair<const std::string, std::string>> files) {
-    static int counter = 0;
-    const auto* info = testing::UnitTest::GetInstance()->current_test_info();
-    root_ = std::filesystem::path(testing::TempDir()) /
-            ("iaclint_orgs_" + std::string(info->name()) + "_" + std::to_string(counter++));
-    std::filesystem::remove_all(root_);
-    std::filesystem::create_directories(root_);
-    for (const auto& [path, text] : files) Write(path, text);
-  }
-  ~Tree() { std::filesystem::remove_all(root_); }
-
-  void Write(const std::string& path, const std::string& text) {
-    const auto p = root_ / path;
-    std::filesystem::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << text;
-  }
-  std::string path(const std::string& sub = "") const {
-    return sub.empty() ? root_.string() : (root_ / sub).string();
-  }
-
- private:
-  std::filesystem::path root_;
-};
+using Tree = FileTree;
 
 /// Analyses `paths` as `iaclint check` does; `config` is a .iaclint.yaml path or "" for none.
 inline std::unique_ptr<CheckRun> Check(std::vector<std::string> paths,

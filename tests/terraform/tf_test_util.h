@@ -10,35 +10,12 @@
 #include <map>
 #include <string>
 
+#include "support/file_tree.h"
 #include "terraform/tf_loader.h"
 
 namespace iaclint {
 
-/// A fresh directory under the test temp dir holding the given files (path -> text).
-class TfDir {
- public:
-  explicit TfDir(std::initializer_list<std::pair<const std::string, std::string>> files) {
-    static int counter = 0;
-    const auto* info = testing::UnitTest::GetInstance()->current_test_info();
-    root_ = std::filesystem::path(testing::TempDir()) /
-            ("iaclint_tf_" + std::string(info->name()) + "_" + std::to_string(counter++));
-    std::filesystem::remove_all(root_);
-    for (const auto& [path, text] : files) Write(path, text);
-  }
-  ~TfDir() { std::filesystem::remove_all(root_); }
-
-  void Write(const std::string& path, const std::string& text) {
-    const auto p = root_ / path;
-    std::filesystem::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << text;
-  }
-  std::string path(const std::string& sub = "") const {
-    return sub.empty() ? root_.string() : (root_ / sub).string();
-  }
-
- private:
-  std::filesystem::path root_;
-};
+using TfDir = FileTree;
 
 inline const TfResourceInstance* FindInstance(const TfLoadResult& r, const std::string& address) {
   for (const auto& i : r.instances) {
