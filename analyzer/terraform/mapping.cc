@@ -25,7 +25,7 @@ bool SameValue(const Value& a, const Value& b) {
 
 bool IsAbsent(const Value& v, const TfPropertySpec& spec) {
   if (v.IsNull() || v.has(Value::kNoValue)) return true;
-  if (v.is(Value::Kind::kString) && v.str().empty()) return true;
+  if (v.is(Value::Kind::kString) && v.str().empty() && !spec.keep_empty) return true;
   for (const Value& a : spec.absent) {
     if (v.IsScalar() && SameValue(v, a)) return true;
   }

@@ -34,6 +34,7 @@ struct TfPropertySpec {
   bool single = false;
   std::optional<Value> items;
   bool append = false;
+  bool keep_empty = false;  ///< "" is a value, not "not set" (a filter pattern)
 };
 
 struct TfAttachSpec {

@@ -30,7 +30,8 @@ Result<std::vector<TfPropertySpec>> ParseProperties(const Value& map);
 Result<TfPropertySpec> ParseProperty(const Value::Member& m) {
   static const std::set<std::string> kOptions = {"to", "default", "absent", "values",
                                                  "unmapped", "json", "link", "list",
-                                                 "each", "single", "items", "append"};
+                                                 "each", "single", "items", "append",
+                                                 "keep_empty"};
   TfPropertySpec p;
   p.source = m.key;
   if (auto to = m.value.AsText(); to && m.value.IsScalar()) {
@@ -57,6 +58,7 @@ Result<TfPropertySpec> ParseProperty(const Value::Member& m) {
     if (o.key == "list") p.list = Flag(v);
     if (o.key == "single") p.single = Flag(v);
     if (o.key == "append") p.append = Flag(v);
+    if (o.key == "keep_empty") p.keep_empty = Flag(v);
     if (o.key == "items") p.items = v;
     if (o.key == "each") {
       if (!v.is(Value::Kind::kMap)) return Error{Where(o.key_loc) + "each must be a mapping", {}};
