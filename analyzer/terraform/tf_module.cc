@@ -1,6 +1,7 @@
 #include "terraform/tf_module.h"
 
 #include <algorithm>
+#include <map>
 
 #include "terraform/tf_body.h"
 #include "terraform/tf_policy_document.h"
@@ -10,6 +11,23 @@
 namespace iaclint {
 
 namespace {
+
+// The argument the AWS provider copies into `id` when it creates these resources
+// (d.SetId(name) in terraform-provider-aws), so that `x.id` is known before apply: alarms name
+// their metric as `aws_cloudwatch_log_metric_filter.x.id`. Every other `id` stays unknown.
+const Value* ProviderIdSource(const std::string& type, const Value& attributes) {
+  static const std::map<std::string, std::string, std::less<>> kIdFrom = {
+      {"aws_cloudwatch_log_group", "name"},    {"aws_cloudwatch_log_metric_filter", "name"},
+      {"aws_cloudwatch_metric_alarm", "alarm_name"}, {"aws_iam_group", "name"},
+      {"aws_iam_role", "name"},                {"aws_iam_user", "name"},
+      {"aws_s3_bucket", "bucket"},
+  };
+  const auto it = kIdFrom.find(type);
+  if (it == kIdFrom.end()) return nullptr;
+  const Value* v = attributes.Find(it->second);
+  return v && v->is(Value::Kind::kString) && !v->str().empty() ? v : nullptr;
+}
+
 
 enum class State { kNew, kBusy, kDone };
 
@@ -293,6 +311,9 @@ TfModuleInstance::ResourceState& TfModuleInstance::EvaluateResource(size_t index
       inst.attributes.Set("minified_json", std::move(doc), cfg.block->loc);
     }
     Value object = inst.attributes;
+    if (cfg.mode == "managed" && !object.Find("id")) {
+      if (const Value* id = ProviderIdSource(cfg.type, inst.attributes)) object.Set("id", *id, id->loc());
+    }
     object.set_tag(tag + inst.address);
     if (!reps.unknown_reason.empty()) {
       st.value = Value::Unknown(reps.unknown_reason, cfg.block->loc);

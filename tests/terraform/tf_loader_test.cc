@@ -71,6 +71,31 @@ resource "aws_s3_bucket" "logs" {
   EXPECT_EQ(b.references.count("n"), 0u);
 }
 
+TEST(TfLoader, IdIsKnownWhereTheProviderCopiesAnArgumentIntoIt) {
+  TfDir dir({{"main.tf", R"(
+resource "aws_cloudwatch_log_metric_filter" "root" {
+  name           = "RootUsage"
+  log_group_name = "trail"
+  pattern        = "{ $.userIdentity.type = Root }"
+}
+resource "aws_sns_topic" "alarms" {
+  name = "alarms"
+}
+resource "aws_cloudwatch_metric_alarm" "root" {
+  alarm_name    = "root"
+  metric_name   = aws_cloudwatch_log_metric_filter.root.id
+  alarm_actions = [aws_sns_topic.alarms.id]
+}
+)"}});
+  Model model;
+  TfLoadResult r = Load(dir, model);
+  ASSERT_EQ(Errors(r, model), "");
+  // A metric filter's id is its name (d.SetId(name)); a topic's id is its ARN, known later.
+  EXPECT_EQ(Attr(r, "aws_cloudwatch_metric_alarm.root", "metric_name"), "\"RootUsage\"");
+  EXPECT_EQ(Attr(r, "aws_cloudwatch_metric_alarm.root", "alarm_actions"),
+            "[unknown('aws_sns_topic.alarms.id' is known only after apply)]");
+}
+
 TEST(TfLoader, TfvarsAutoVarsAndVarFilesInOrder) {
   TfDir dir({{"main.tf", R"(
 variable "a" { default = "default" }
