@@ -33,12 +33,12 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
-#include <regex>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "base/result.h"
+#include "pattern/cw_regex.h"
 
 namespace iaclint {
 
@@ -62,7 +62,7 @@ struct PatternValue {
   bool quoted = false;
   double number = 0;  ///< kNumber only
   /// kRegex only; shared so that patterns stay cheap to copy.
-  std::shared_ptr<const std::regex> regex;
+  std::shared_ptr<const CwRegex> regex;
 };
 
 struct SelectorStep {

@@ -1,6 +1,5 @@
 // Values on the right of a comparison: "quoted", %regex%, unquoted strings and numbers.
 #include <charconv>
-#include <regex>
 
 #include "pattern/pattern_cursor.h"
 
@@ -138,12 +137,13 @@ Result<PatternValue> ParseRegex(PatternCursor& c) {
     return c.ErrorAt(start, "more than 2 regular expressions in one pattern");
   }
   if (value.text.empty()) return c.ErrorAt(start, "empty regular expression");
-  // std::regex reports syntax errors by throwing; keep that inside this function.
-  try {
-    value.regex = std::make_shared<const std::regex>(value.text, std::regex::ECMAScript);
-  } catch (const std::regex_error&) {
-    return c.ErrorAt(start, "invalid regular expression %" + value.text + "%");
+  auto compiled = CwRegex::Compile(value.text);
+  if (!compiled.ok()) {
+    // The error's column is 1-based inside the expression, which starts after the '%'.
+    const Error& e = compiled.error();
+    return c.ErrorAt(body + e.where.column - 1, "invalid regular expression: " + e.message);
   }
+  value.regex = std::make_shared<const CwRegex>(std::move(*compiled));
   return value;
 }
 

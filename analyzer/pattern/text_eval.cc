@@ -2,7 +2,6 @@
 #include "pattern/text_eval.h"
 
 #include <map>
-#include <regex>
 
 #include "pattern/pattern_cursor.h"
 #include "pattern/pattern_eval.h"
@@ -18,8 +17,7 @@ constexpr size_t kMaxAssignmentSteps = 200'000;
 
 bool TermOccurs(const Term& term, std::string_view text) {
   if (term.value.kind == PatternValue::Kind::kRegex) {
-    return text.size() <= kMaxRegexInput &&
-           std::regex_search(text.begin(), text.end(), *term.value.regex);
+    return text.size() <= kMaxRegexInput && term.value.regex->Search(text);
   }
   return text.find(term.value.text) != std::string_view::npos;
 }

@@ -1,6 +1,5 @@
 // One comparison of a field's text with a pattern value: wildcards, numbers, regexes.
 #include <charconv>
-#include <regex>
 
 #include "pattern/pattern_eval.h"
 
@@ -8,8 +7,8 @@ namespace iaclint {
 
 namespace {
 
-// Longer inputs could exhaust libstdc++'s recursive regex matcher; no CloudTrail field or
-// record comes near this size.
+// Matching is linear (CwRegex), but bounded all the same: no CloudTrail field or record comes
+// near this size.
 constexpr size_t kMaxRegexInput = 256 * 1024;
 
 // A leading and a trailing '*' are wildcards; an inner '*' is literal (see pattern_eval.h).
@@ -35,8 +34,7 @@ std::optional<double> ParseNumber(std::string_view text) {
 bool Equal(std::string_view text, bool is_number, const PatternValue& value) {
   switch (value.kind) {
     case PatternValue::Kind::kRegex:
-      return text.size() <= kMaxRegexInput &&
-             std::regex_search(text.begin(), text.end(), *value.regex);
+      return text.size() <= kMaxRegexInput && value.regex->Search(text);
     case PatternValue::Kind::kNumber:
       if (is_number) {
         const auto n = ParseNumber(text);
