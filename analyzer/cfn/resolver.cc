@@ -240,6 +240,8 @@ bool ParameterExcludesEmpty(const Value& def) {
     if (all_non_empty) return true;
   }
   if (const Value* pattern = def.Find("AllowedPattern")) {
+    // std::regex compiles and matches recursively: a hostile pattern is not compiled at all.
+    if (pattern->AsText().value_or("").size() > 512) return false;
     try {
       // CloudFormation matches the whole value (Java regex); ECMAScript agrees on the usual
       // character classes, anchors and quantifiers.
