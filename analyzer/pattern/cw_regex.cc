@@ -54,9 +54,9 @@ class Parser {
   void Advance() { ++pos_; }
 
   Error Fail(const std::string& message, size_t at) const {
-    return Error{message + " at offset " + std::to_string(at),
-                 Location{kNoFile, 1, static_cast<uint32_t>(at + 1), 1,
-                          static_cast<uint32_t>(at + 1)}};
+    return Error{
+        message + " at offset " + std::to_string(at),
+        Location{kNoFile, 1, static_cast<uint32_t>(at + 1), 1, static_cast<uint32_t>(at + 1)}};
   }
 
   // An escape after '\': a shorthand class or the next character taken literally.
@@ -108,7 +108,8 @@ class Parser {
     const char c = Peek();
     if (c == '[') return Class();
     if (c == '\\') return Escape();
-    if (c == '*' || c == '+' || c == '?') return Fail(std::string("nothing to repeat before '") + c + "'", pos_);
+    if (c == '*' || c == '+' || c == '?')
+      return Fail(std::string("nothing to repeat before '") + c + "'", pos_);
     if (c == '^') return Fail("'^' anchors only at the start of an alternative", pos_);
     if (c == '$') return Fail("'$' anchors only at the end of an alternative", pos_);
     Advance();
@@ -176,7 +177,8 @@ Result<CwRegex> CwRegex::Compile(std::string_view text) {
     if (p.Peek() == '$') {
       const size_t at = p.pos();
       p.Advance();
-      if (!p.AtEnd() && p.Peek() != '|') return p.Fail("'$' anchors only at the end of an alternative", at);
+      if (!p.AtEnd() && p.Peek() != '|')
+        return p.Fail("'$' anchors only at the end of an alternative", at);
       alt.at_end = true;
       continue;
     }

@@ -258,7 +258,8 @@ void Summarise(Report& report, const Model& model, const std::string& fail_on) {
 // (Each configuration registers the module's files anew, so places compare by path.)
 void DropRepeatedFindings(const Model& model, std::vector<Finding>& findings) {
   auto path = [&](const Finding& f) {
-    return f.loc.file == kNoFile ? std::string_view() : std::string_view(model.file(f.loc.file).path);
+    return f.loc.file == kNoFile ? std::string_view()
+                                 : std::string_view(model.file(f.loc.file).path);
   };
   auto same = [&](const Finding& a, const Finding& b) {
     return path(a) == path(b) && a.loc.line == b.loc.line && a.loc.column == b.loc.column &&
@@ -288,12 +289,13 @@ Report BuildReport(const Model& model, const RuleSet& rules, const EngineOutput&
     }
     f.fingerprint = FingerprintOf(identity);
   }
-  std::sort(report.findings.begin(), report.findings.end(), [&](const Finding& a, const Finding& b) {
-    const std::string& pa = a.loc.file == kNoFile ? std::string() : model.file(a.loc.file).path;
-    const std::string& pb = b.loc.file == kNoFile ? std::string() : model.file(b.loc.file).path;
-    return std::tie(pa, a.loc.line, a.loc.column, a.rule_id, a.message, a.fingerprint) <
-           std::tie(pb, b.loc.line, b.loc.column, b.rule_id, b.message, b.fingerprint);
-  });
+  std::sort(
+      report.findings.begin(), report.findings.end(), [&](const Finding& a, const Finding& b) {
+        const std::string& pa = a.loc.file == kNoFile ? std::string() : model.file(a.loc.file).path;
+        const std::string& pb = b.loc.file == kNoFile ? std::string() : model.file(b.loc.file).path;
+        return std::tie(pa, a.loc.line, a.loc.column, a.rule_id, a.message, a.fingerprint) <
+               std::tie(pb, b.loc.line, b.loc.column, b.rule_id, b.message, b.fingerprint);
+      });
   DropRepeatedFindings(model, report.findings);
   for (const Control& c : rules.controls) {
     std::vector<const RuleResult*> results;

@@ -260,7 +260,8 @@ Subject ElementSubject(const Subject& s, const Value& item, size_t i) {
 Outcome OpSome(const Predicate& p, const Subject& s, EvalContext& ctx) {
   if (!s.value) return Outcome::Fail(PathOf(p, s) + " is not set", s);
   const Value& v = *s.value;
-  if (v.is(Value::Kind::kUnknown)) return Outcome::Unknown(PathOf(p, s) + ": " + v.str(), v.category(), s);
+  if (v.is(Value::Kind::kUnknown))
+    return Outcome::Unknown(PathOf(p, s) + ": " + v.str(), v.category(), s);
   std::vector<const Value*> items;
   if (v.is(Value::Kind::kList)) {
     for (const Value& item : v.items()) items.push_back(&item);
@@ -277,14 +278,16 @@ Outcome OpSome(const Predicate& p, const Subject& s, EvalContext& ctx) {
   }
   if (unknown) return *unknown;
   if (items.size() == 1) return *fail;
-  Outcome f = Outcome::Fail("no element of " + PathOf(p, s) + " has " + Describe(p.children[0], ctx), s);
+  Outcome f =
+      Outcome::Fail("no element of " + PathOf(p, s) + " has " + Describe(p.children[0], ctx), s);
   return f;
 }
 
 Outcome OpEvery(const Predicate& p, const Subject& s, EvalContext& ctx) {
   if (!s.value) return Outcome::Pass();
   const Value& v = *s.value;
-  if (v.is(Value::Kind::kUnknown)) return Outcome::Unknown(PathOf(p, s) + ": " + v.str(), v.category(), s);
+  if (v.is(Value::Kind::kUnknown))
+    return Outcome::Unknown(PathOf(p, s) + ": " + v.str(), v.category(), s);
   std::optional<Outcome> unknown;
   const size_t n = v.is(Value::Kind::kList) ? v.items().size() : 1;
   for (size_t i = 0; i < n; ++i) {
@@ -545,10 +548,10 @@ Outcome OpRulePasses(const Predicate& p, const Subject& s, EvalContext& ctx) {
   auto it = ctx.verdicts->find(id);
   if (it == ctx.verdicts->end()) return Outcome::Fail("rule " + id + " is not enabled", s);
   if (it->second == Verdict::kPass) return Outcome::Pass();
-  if (it->second == Verdict::kUnknown) return Outcome::Unknown("rule " + id + " is undecided", "rule", s);
+  if (it->second == Verdict::kUnknown)
+    return Outcome::Unknown("rule " + id + " is undecided", "rule", s);
   return Outcome::Fail("rule " + id + " does not pass", s);
 }
-
 
 bool ConditionHasKey(const Value& statement, const std::string& key) {
   const Value* cond = statement.FindLoose("Condition");
@@ -569,7 +572,8 @@ Outcome OpPolicyHasStatement(const Predicate& p, const Subject& s, EvalContext& 
   }
   const Value& want = ArgValue(p.arg, ctx);
   const std::string effect = want.Find("effect") ? want.Find("effect")->AsText().value_or("") : "";
-  const std::string key = want.Find("condition_key") ? want.Find("condition_key")->AsText().value_or("") : "";
+  const std::string key =
+      want.Find("condition_key") ? want.Find("condition_key")->AsText().value_or("") : "";
   for (const Value* st : PolicyStatements(*s.value)) {
     const Value* e = st->FindLoose("Effect");
     if (!effect.empty() && (!e || !LooseEquals(*e, Value::String(effect), true))) continue;
@@ -639,7 +643,8 @@ const std::vector<OpSpec>& Operators() {
       {"rule_passes", ArgKind::kValue, OpRulePasses, "another rule passed in this run"},
       {"some", ArgKind::kPredicate, OpSome, "some element of a list satisfies the predicate"},
       {"starts_with", ArgKind::kValue, OpStartsWith, "a string with the given prefix"},
-      {"type_is", ArgKind::kValue, OpTypeIs, "the resource has the canonical type (or one of them)"},
+      {"type_is", ArgKind::kValue, OpTypeIs,
+       "the resource has the canonical type (or one of them)"},
       {"watches_trail_metric", ArgKind::kValue, OpWatchesTrailMetric,
        "a CloudWatch alarm watches the metric of a metric filter on a trail's log group"},
   };

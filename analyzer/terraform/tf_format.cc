@@ -51,8 +51,9 @@ void LoadTerraformDir(const Unit& unit, const LoadOptions& options, Fragment& ou
   // The loader registers files in a model of its own; they move into the fragment in order.
   std::vector<FileId> remap;
   for (const SourceFile& f : files.files()) remap.push_back(out.AddFile(f));
-  const FileId first = remap.empty() ? out.AddFile(SourceFile{unit.entry.path, unit.entry.disk_path, "tf", ""})
-                                     : remap.front();
+  const FileId first =
+      remap.empty() ? out.AddFile(SourceFile{unit.entry.path, unit.entry.disk_path, "tf", ""})
+                    : remap.front();
   auto place = [&](Location loc) {
     RemapLocation(loc, remap);
     return loc.known() ? loc : Location{first, 1, 1, 1, 1};
@@ -62,8 +63,8 @@ void LoadTerraformDir(const Unit& unit, const LoadOptions& options, Fragment& ou
     // limit of this analysis, not a syntax error: Terraform would read the files.
     const bool unread = e.message.find("outside the analysed root") != std::string::npos ||
                         e.message.find("does not exist") != std::string::npos;
-    out.diagnostics.push_back(ToolFinding(unread ? kUnsupportedInput : kParseError,
-                                          e.message, place(e.where)));
+    out.diagnostics.push_back(
+        ToolFinding(unread ? kUnsupportedInput : kParseError, e.message, place(e.where)));
   }
   for (const Error& n : r.notes) {
     out.diagnostics.push_back(ToolFinding(kUnsupportedInput, n.message, place(n.where)));

@@ -17,9 +17,12 @@ namespace {
 // their metric as `aws_cloudwatch_log_metric_filter.x.id`. Every other `id` stays unknown.
 const Value* ProviderIdSource(const std::string& type, const Value& attributes) {
   static const std::map<std::string, std::string, std::less<>> kIdFrom = {
-      {"aws_cloudwatch_log_group", "name"},    {"aws_cloudwatch_log_metric_filter", "name"},
-      {"aws_cloudwatch_metric_alarm", "alarm_name"}, {"aws_iam_group", "name"},
-      {"aws_iam_role", "name"},                {"aws_iam_user", "name"},
+      {"aws_cloudwatch_log_group", "name"},
+      {"aws_cloudwatch_log_metric_filter", "name"},
+      {"aws_cloudwatch_metric_alarm", "alarm_name"},
+      {"aws_iam_group", "name"},
+      {"aws_iam_role", "name"},
+      {"aws_iam_user", "name"},
       {"aws_s3_bucket", "bucket"},
   };
   const auto it = kIdFrom.find(type);
@@ -27,7 +30,6 @@ const Value* ProviderIdSource(const std::string& type, const Value& attributes) 
   const Value* v = attributes.Find(it->second);
   return v && v->is(Value::Kind::kString) && !v->str().empty() ? v : nullptr;
 }
-
 
 enum class State { kNew, kBusy, kDone };
 
@@ -312,7 +314,8 @@ TfModuleInstance::ResourceState& TfModuleInstance::EvaluateResource(size_t index
     }
     Value object = inst.attributes;
     if (cfg.mode == "managed" && !object.Find("id")) {
-      if (const Value* id = ProviderIdSource(cfg.type, inst.attributes)) object.Set("id", *id, id->loc());
+      if (const Value* id = ProviderIdSource(cfg.type, inst.attributes))
+        object.Set("id", *id, id->loc());
     }
     object.set_tag(tag + inst.address);
     if (!reps.unknown_reason.empty()) {

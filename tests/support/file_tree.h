@@ -20,9 +20,9 @@ class FileTree {
   explicit FileTree(std::initializer_list<std::pair<const std::string, std::string>> files) {
     static int counter = 0;
     const auto* info = testing::UnitTest::GetInstance()->current_test_info();
-    root_ = std::filesystem::path(testing::TempDir()) /
-            ("iaclint_" + std::string(info ? info->name() : "tree") + "_" +
-             std::to_string(counter++));
+    root_ =
+        std::filesystem::path(testing::TempDir()) /
+        ("iaclint_" + std::string(info ? info->name() : "tree") + "_" + std::to_string(counter++));
     std::filesystem::remove_all(root_);
     std::filesystem::create_directories(root_);
     for (const auto& [path, text] : files) Write(path, text);
