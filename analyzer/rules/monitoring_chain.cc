@@ -181,6 +181,19 @@ std::string Notifies(const Value* actions, const EvalContext& ctx) {
   return out;
 }
 
+// A literal that is not an ARN notifies nobody (CloudWatch takes ARNs only): typically a
+// Terraform reference written inside quotes, "aws_sns_topic.alerts.arn".
+bool IsLiteralNonArn(const Value& v) {
+  if (!v.is(Value::Kind::kString) || v.has(Value::kInterpolated) || v.has(Value::kSymbolic)) {
+    return false;
+  }
+  return v.str().rfind("arn:", 0) != 0;
+}
+
+bool AllLiteralNonArns(const Value& list) {
+  return std::all_of(list.items().begin(), list.items().end(), IsLiteralNonArn);
+}
+
 // AlarmActions set, and ActionsEnabled not false.
 Link OwnAction(const Resource& r, const std::string& what) {
   const Link enabled = BoolLink(r.properties.Find("ActionsEnabled"), true, Tri::kYes,
@@ -206,6 +219,11 @@ Link OwnAction(const Resource& r, const std::string& what) {
                       actions->category(), actions->loc());
   } else if (actions->is(Value::Kind::kList) && actions->items().empty()) {
     has = Link::No(what + " has no action (AlarmActions is empty)", actions->loc());
+  } else if (actions->is(Value::Kind::kList) && AllLiteralNonArns(*actions)) {
+    const Value& first = actions->items().front();
+    has = Link::No(what + " has no usable action: AlarmActions " + first.Render(80) +
+                       " is not an ARN",
+                   first.loc());
   }
   return Both(enabled, has);
 }
