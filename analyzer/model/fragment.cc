@@ -41,6 +41,10 @@ void MergeFragment(Fragment fragment, Model& model) {
     for (Location& l : f.related) RemapLocation(l, remap);
     model.diagnostics().push_back(std::move(f));
   }
+  for (UnreadScope& u : fragment.unread) {
+    RemapLocation(u.where, remap);
+    model.unread().push_back(std::move(u));
+  }
   for (auto& [name, value] : fragment.exports) {
     RemapFiles(value, remap);
     model.exports()[name] = std::move(value);

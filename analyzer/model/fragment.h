@@ -26,6 +26,7 @@ struct Fragment {
   std::vector<FollowUp> follow;
   std::vector<Resource> resources;
   std::vector<Finding> diagnostics;
+  std::vector<UnreadScope> unread;
   std::map<std::string, Value> exports;
 
   FileId AddFile(SourceFile file) {

@@ -32,7 +32,7 @@ struct Resource {
   std::string source_type;  ///< the type as written (aws_cloudtrail, Custom::IAMPasswordPolicy)
   std::string scope;        ///< namespace its references resolve in (template file, TF module)
   std::string evidence = "declared";  ///< "declared", or "declared (custom resource)"
-  Location loc;             ///< the declaration (logical id key, resource block)
+  Location loc;                       ///< the declaration (logical id key, resource block)
   Value properties = Value::Map();
   /// Whether the resource exists: Bool(true), or a Choice/Unknown for a CFN Condition that
   /// cannot be decided offline.
@@ -41,10 +41,20 @@ struct Resource {
   std::vector<Suppression> suppressions;
 };
 
+/// Code the inputs declare but iaclint did not read: a Terraform module from a registry
+/// without `terraform init`, a module directory outside the analysed tree. It may declare
+/// what an account-wide rule looks for, so such a rule cannot FAIL, only be UNKNOWN.
+struct UnreadScope {
+  Location where;     ///< the module call
+  std::string what;   ///< "module 'trail' (source \"cloudposse/cloudtrail/aws\") was not read"
+  std::string scope;  ///< the configuration it belongs to (a Terraform root directory)
+  std::string name;   ///< the module call's name ("trail" for module "trail")
+};
+
 /// Where names and ARNs of a canonical type live, so literal names link resources across
 /// templates and formats.
 struct TypeInfo {
-  std::string name_property;       ///< BucketName, LogGroupName, TopicName, ...
+  std::string name_property;              ///< BucketName, LogGroupName, TopicName, ...
   std::vector<std::string> arn_patterns;  ///< "arn:*:s3:::{name}" ('*' matches one ARN field)
 };
 
@@ -91,6 +101,10 @@ class Model {
   std::vector<Finding>& diagnostics() { return diagnostics_; }
   const std::vector<Finding>& diagnostics() const { return diagnostics_; }
 
+  /// What the inputs declare but iaclint could not read (see UnreadScope).
+  std::vector<UnreadScope>& unread() { return unread_; }
+  const std::vector<UnreadScope>& unread() const { return unread_; }
+
   /// CloudFormation exports (Outputs.*.Export.Name -> value), for Fn::ImportValue.
   std::map<std::string, Value>& exports() { return exports_; }
   const std::map<std::string, Value>& exports() const { return exports_; }
@@ -103,6 +117,7 @@ class Model {
   std::vector<Resource> resources_;
   std::map<std::string, TypeInfo> type_info_;
   std::vector<Finding> diagnostics_;
+  std::vector<UnreadScope> unread_;
   std::map<std::string, Value> exports_;
 
   mutable std::unordered_map<FileId, std::unique_ptr<LineIndex>> lines_;

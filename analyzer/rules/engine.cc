@@ -47,6 +47,17 @@ struct Runner {
     return false;
   }
 
+  // An account-wide rule fails on what the analysed files declare; when some declared code
+  // was not read (a registry module), it may hold what the rule looks for: UNKNOWN, not FAIL.
+  static void BlindTo(const std::vector<UnreadScope>& unread, Outcome& o) {
+    if (unread.empty()) return;
+    o.verdict = Verdict::kUnknown;
+    o.category = "unread";
+    o.reason += "; but " + unread.front().what;
+    if (unread.size() > 1) o.reason += " (and " + std::to_string(unread.size() - 1) + " more)";
+    o.reason += ", and it may declare one (run `terraform init`, or analyse a plan JSON)";
+  }
+
   void RunAccount(const ActiveRule& a, RuleResult& result) {
     EvalCache cache;
     EvalContext ctx{model, a.params, options.max_forks, 0, &verdicts, &cache, &memo};
@@ -55,6 +66,7 @@ struct Runner {
     const bool configured = anchor != options.rule_anchors.end();
     account.anchor = configured ? anchor->second : options.default_anchor;
     Outcome o = Evaluate(a.rule->assert, account, ctx);
+    if (o.verdict == Verdict::kFail) BlindTo(model.unread(), o);
     result.verdict = o.verdict;
     if (o.verdict == Verdict::kPass) {
       result.detail = o.reason;  // an explanation, when the operator gives one
@@ -63,7 +75,8 @@ struct Runner {
       return;
     }
     result.detail = o.reason;
-    std::string message = a.rule->message.empty() ? o.reason : FormatMessage(a.rule->message, o, nullptr, ctx);
+    std::string message =
+        a.rule->message.empty() ? o.reason : FormatMessage(a.rule->message, o, nullptr, ctx);
     const bool at_default = !o.where.known() || (o.where == options.default_anchor && !configured);
     if (!o.where.known()) o.where = account.anchor;
     Finding f = MakeFinding(a, o, std::move(message), nullptr, account.anchor);
@@ -117,8 +130,8 @@ struct Runner {
         }
         if (o.verdict == Verdict::kFail && !r->exists.AsBool()) {
           o.verdict = Verdict::kUnknown;
-          o.reason = r->id + " exists only if condition '" + r->exists.str() + "' holds, and " +
-                     o.reason;
+          o.reason =
+              r->id + " exists only if condition '" + r->exists.str() + "' holds, and " + o.reason;
           o.category = "condition";
         }
         if (o.verdict == Verdict::kFail) {
@@ -127,7 +140,8 @@ struct Runner {
           result.verdict = Verdict::kUnknown;
         }
         if (result.detail.empty()) result.detail = o.reason;
-        std::string message = check.message.empty() ? o.reason : FormatMessage(check.message, o, r, ctx);
+        std::string message =
+            check.message.empty() ? o.reason : FormatMessage(check.message, o, r, ctx);
         out.findings.push_back(MakeFinding(a, o, std::move(message), r, r->loc));
       }
     }

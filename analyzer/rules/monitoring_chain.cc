@@ -221,9 +221,9 @@ Link OwnAction(const Resource& r, const std::string& what) {
     has = Link::No(what + " has no action (AlarmActions is empty)", actions->loc());
   } else if (actions->is(Value::Kind::kList) && AllLiteralNonArns(*actions)) {
     const Value& first = actions->items().front();
-    has = Link::No(what + " has no usable action: AlarmActions " + first.Render(80) +
-                       " is not an ARN",
-                   first.loc());
+    has = Link::No(
+        what + " has no usable action: AlarmActions " + first.Render(80) + " is not an ARN",
+        first.loc());
   }
   return Both(enabled, has);
 }

@@ -66,6 +66,9 @@ void LoadTerraformDir(const Unit& unit, const LoadOptions& options, Fragment& ou
     out.diagnostics.push_back(
         ToolFinding(unread ? kUnsupportedInput : kParseError, e.message, place(e.where)));
   }
+  for (const auto& [name, u] : r.unread) {
+    out.unread.push_back({place(u.where), u.message, unit.entry.path, name});
+  }
   for (const Error& n : r.notes) {
     out.diagnostics.push_back(ToolFinding(kUnsupportedInput, n.message, place(n.where)));
   }

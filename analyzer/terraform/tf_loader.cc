@@ -88,6 +88,10 @@ class Loader : public TfModuleHost {
   void Refuse(const std::string& what, const Location& loc) {
     out_.errors.push_back(Error{what + " resolves outside the analysed root; not read", loc});
   }
+  void Unread(const std::string& name, const std::string& source, const Location& loc) {
+    out_.unread.emplace_back(
+        name, Error{"module '" + name + "' (source \"" + source + "\") was not read", loc});
+  }
 
   const TfLoadOptions& options_;
   Model& model_;
@@ -271,6 +275,7 @@ const TfModuleConfig* Loader::ChildConfig(const TfModuleConfig& parent, const st
   std::string display;
   if (!source.empty() && fs::path(source).is_absolute()) {
     Refuse("module '" + call.name + "' source \"" + source + "\"", call.block->loc);
+    Unread(call.name, source, call.block->loc);
     return nullptr;
   }
   if (source.rfind("./", 0) == 0 || source.rfind("../", 0) == 0) {
@@ -285,16 +290,19 @@ const TfModuleConfig* Loader::ChildConfig(const TfModuleConfig& parent, const st
                                    ".terraform/modules/modules.json are read; analyse a plan "
                                    "JSON for the rest",
                                call.block->loc});
+    Unread(call.name, source, call.block->loc);
     return nullptr;
   }
   if (!Inside(disk, root_canonical_)) {
     Refuse("module '" + call.name + "' source \"" + source + "\"", call.block->loc);
+    Unread(call.name, source, call.block->loc);
     return nullptr;
   }
   std::error_code ec;
   if (!fs::is_directory(disk, ec)) {
     out_.errors.push_back(Error{
         "module '" + call.name + "': directory '" + display + "' does not exist", call.block->loc});
+    Unread(call.name, source, call.block->loc);
     return nullptr;
   }
   const TfModuleConfig* config = LoadDir(disk, display);

@@ -5,6 +5,7 @@
 
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "base/result.h"
@@ -49,6 +50,9 @@ struct TfLoadResult {
   std::vector<Error> errors;
   /// What was skipped on purpose: modules not inspected, duplicate declarations, ...
   std::vector<Error> notes;
+  /// Module calls whose code was not read (registry sources, paths outside the root, missing
+  /// directories), at the call: what they declare is unknown.
+  std::vector<std::pair<std::string, Error>> unread;  ///< (call name, what and where)
 };
 
 /// Reads every *.tf of `dir` (sorted), terraform.tfvars, *.auto.tfvars(.json) and the option

@@ -145,9 +145,13 @@ void MergeTerraformConfigurations(Model& model) {
       }
       // count/for_each unknown offline: the .tf side has one unkeyed instance.
       auto loose = by_unkeyed.find(StripInstanceKeys(p.id));
-      if (loose != by_unkeyed.end() && loose->second.size() == 1) Adopt(p, resources[loose->second[0]]);
+      if (loose != by_unkeyed.end() && loose->second.size() == 1)
+        Adopt(p, resources[loose->second[0]]);
     }
     for (size_t i : t.resources) drop[i] = true;
+    // The plan holds every module's resources, so nothing of this configuration is unread.
+    const std::string scope = name.substr(2);
+    std::erase_if(model.unread(), [&](const UnreadScope& u) { return u.scope == scope; });
   }
   if (std::find(drop.begin(), drop.end(), true) != drop.end()) {
     std::vector<Resource> all = std::move(resources);
@@ -156,6 +160,17 @@ void MergeTerraformConfigurations(Model& model) {
       if (!drop[i]) model.AddResource(std::move(all[i]));
     }
   }
+  // A module call the sources could not follow is read all the same when a plan has its
+  // resources (a root module made only of registry modules has no resources of its own).
+  std::erase_if(model.unread(), [&](const UnreadScope& u) {
+    for (const auto& [name, p] : configs) {
+      if (!p.plan) continue;
+      for (const std::string& a : p.addresses) {
+        if (a.find("module." + u.name + ".") != std::string::npos) return true;
+      }
+    }
+    return false;
+  });
   if (any_tf) DropRepeatedDiagnostics(model);
 }
 
