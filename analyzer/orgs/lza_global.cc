@@ -174,19 +174,39 @@ void AddLzaTrails(const Value& root, LzaBuilder& b) {
 // multi-region, validated, into the log archive bucket kept loggingBucketRetentionDays, and
 // to the CloudWatch Logs group aws-controltower/CloudTrailLogs, whose retention the
 // configuration does not declare.
+// With Control Tower enabled but no landingZone block, the landing zone is managed outside
+// LZA: Control Tower's trail is there by default, but whether it is on, and how long the log
+// archive keeps logs, is not in the configuration (UNKNOWN, not a missing trail).
 void AddControlTowerTrail(const Value& root, LzaBuilder& b) {
-  const Value* ct = root.Find("controlTower");
-  const Value* lz = ct && IsTrue(ct->Find("enable")) ? ct->Find("landingZone") : nullptr;
+  const Value::Member* ct_member = root.FindMember("controlTower");
+  const Value* ct = ct_member ? &ct_member->value : nullptr;
+  if (!ct || !IsTrue(ct->Find("enable"))) return;
+  const Value* lz = ct->Find("landingZone");
   const Value* logging = lz ? lz->Find("logging") : nullptr;
   const Value::Member* org = logging ? logging->FindMember("organizationTrail") : nullptr;
-  if (!org || !IsTrue(&org->value)) return;
-  const std::string id = "controlTower.landingZone.logging.organizationTrail";
-  const Location at = org->key_loc;
+  const bool outside = lz == nullptr;
+  if (!outside && (!org || !IsTrue(&org->value))) return;
+  const std::string id =
+      outside ? "controlTower" : "controlTower.landingZone.logging.organizationTrail";
+  const Location at = outside ? ct_member->key_loc : org->key_loc;
   const std::string evidence = "declared (Control Tower)";
+  auto not_here = [&](const std::string& what) {
+    Value u = Value::Unknown(
+        "Control Tower is enabled with its landing zone managed outside "
+        "this configuration (no controlTower.landingZone): " +
+            what,
+        at);
+    u.set_tag("control-tower");
+    return u;
+  };
   Value rule = Value::Map(at);
   PutValue(rule, "Status", Value::String("Enabled"), at);
-  const Value* days = logging->Find("loggingBucketRetentionDays");
-  PutValue(rule, "ExpirationInDays", days ? *days : Value::Number("365"), days ? days->loc() : at);
+  const Value* days = logging ? logging->Find("loggingBucketRetentionDays") : nullptr;
+  PutValue(rule, "ExpirationInDays",
+           outside ? not_here("the log archive's retention is not declared")
+           : days  ? *days
+                   : Value::Number("365"),
+           days ? days->loc() : at);
   Value rules = Value::List(at);
   rules.Add(std::move(rule));
   Value config = Value::Map(at);
@@ -210,6 +230,8 @@ void AddControlTowerTrail(const Value& root, LzaBuilder& b) {
                            "EnableLogFileValidation", "IsOrganizationTrail"}) {
     PutValue(props, flag, Value::Bool(true), at);
   }
+  if (outside)
+    PutValue(props, "IsLogging", not_here("whether its trail is on is not declared"), at);
   PutValue(props, "S3BucketName", b.RefTo(id + ".bucket", at), at);
   PutValue(props, "CloudWatchLogsLogGroupArn", b.RefTo(id + ".logGroup", at), at);
   PutValue(props, "CloudWatchLogsRoleArn", DeployedRole("aws-controltower-CloudWatchLogsRole"), at);
