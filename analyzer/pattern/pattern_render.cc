@@ -109,8 +109,9 @@ std::string RenderFilterPattern(const FilterPattern& pattern) {
       for (const Term& term : pattern.terms) out += (out.empty() ? "" : " ") + RenderTerm(term);
       return out;
     case PatternForm::kDelimited:
-      for (const DelimitedField& f : pattern.fields) {
-        out += (out.empty() ? "" : ", ") + RenderField(f);
+      // By position, not by text so far: an unnamed field renders as nothing ("[, b]").
+      for (size_t i = 0; i < pattern.fields.size(); ++i) {
+        out += (i == 0 ? "" : ", ") + RenderField(pattern.fields[i]);
       }
       return "[" + out + "]";
   }

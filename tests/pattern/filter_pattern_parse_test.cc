@@ -97,6 +97,9 @@ TEST(FilterPatternParse, TermsAndDelimited) {
   EXPECT_EQ(Canon("[w1=ERROR || w1=WARN, w2]"), R"p([w1 = "ERROR" || w1 = "WARN", w2])p");
   EXPECT_EQ(Canon("[..., request=*.html*, status_code=4*,]"),
             R"p([..., request = "*.html*", status_code = "4*", ])p");
+  // A leading unnamed field keeps its place (the fuzz target found "[,b]" rendered as "[b]").
+  EXPECT_EQ(Canon("[,b]"), "[, b]");
+  EXPECT_EQ(Canon("[,]"), "[, ]");
   auto delimited = ParseFilterPattern("[ip, status_code = 4* && bytes > 1000]");
   ASSERT_TRUE(delimited.ok());
   EXPECT_EQ(delimited->fields[1].name, "status_code");
