@@ -48,6 +48,9 @@ std::optional<std::string> UnsupportedEncoding(std::string_view text);
 /// The text without a leading UTF-8 byte-order mark.
 std::string_view StripUtf8Bom(std::string_view text);
 
+/// Appends the UTF-8 encoding of the code point `cp` (JSON and HCL escapes decode through it).
+void AppendUtf8(std::string& out, uint32_t cp);
+
 /// Number of UTF-16 code units in a UTF-8 string (invalid bytes count one each).
 uint32_t Utf16Length(std::string_view text);
 

@@ -1,5 +1,6 @@
 #include "terraform/plan_format.h"
 
+#include "base/text.h"
 #include "model/tool_findings.h"
 #include "terraform/mapping.h"
 #include "terraform/plan_reader.h"
@@ -7,24 +8,6 @@
 namespace iaclint {
 
 namespace {
-
-void AppendUtf8(std::string& out, uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 // Both version keys near the start, whatever precedes them: a plan that a wrapper script
 // prefixed with a line of its own is still a plan, reported with its parse error.
