@@ -13,7 +13,7 @@ constexpr size_t kListedFilters = 4;  // beyond this, "and N more"
 
 bool MatchesSample(const CandidateFilter& filter, const SampleEvent& sample) {
   if (filter.match) return filter.match(sample);
-  return Matches(filter.pattern, sample.event, sample.text);
+  return filter.pattern && Matches(*filter.pattern, sample.event, sample.text);
 }
 
 const SampleEvent* FirstMatched(const CandidateFilter& filter,
@@ -121,30 +121,56 @@ std::string Explain(const MonitoringItem& item, const CoverageResult& r,
   return out;
 }
 
+CoverageMemo::Hits HitsOf(const MonitoringItem& item, const CandidateFilter& filter) {
+  CoverageMemo::Hits out;
+  for (size_t i = 0; i < item.must_match.size(); ++i) {
+    if (MatchesSample(filter, item.must_match[i])) out.must_match.push_back(i);
+  }
+  // Unrelated to the item when it matches no must-match event: no need to look further.
+  if (!out.must_match.empty()) out.wrong = FirstMatched(filter, item.must_not_match);
+  return out;
+}
+
 }  // namespace
 
+const CoverageMemo::Hits& CoverageMemo::Of(const MonitoringItem& item,
+                                           const CandidateFilter& filter) {
+  if (item_ != &item) {
+    by_pattern_.clear();
+    item_ = &item;
+  }
+  auto [it, fresh] = by_pattern_.try_emplace(filter.pattern.get());
+  if (fresh) it->second = HitsOf(item, filter);
+  return it->second;
+}
+
 CoverageResult EvaluateCoverage(const MonitoringItem& item,
-                                const std::vector<CandidateFilter>& filters) {
+                                const std::vector<CandidateFilter>& filters, CoverageMemo* memo) {
   CoverageResult result;
   result.item_id = item.id;
   std::vector<bool> matched(item.must_match.size(), false);
   std::vector<const CandidateFilter*> used;
   std::vector<std::vector<size_t>> used_hits;
   for (const CandidateFilter& filter : filters) {
-    std::vector<size_t> hits;
-    for (size_t i = 0; i < item.must_match.size(); ++i) {
-      if (MatchesSample(filter, item.must_match[i])) hits.push_back(i);
+    CoverageMemo::Hits own;
+    const CoverageMemo::Hits* h = &own;
+    if (memo && !filter.match) {
+      h = &memo->Of(item, filter);
+    } else {
+      own = HitsOf(item, filter);
     }
+    const std::vector<size_t>& hits = h->must_match;
     if (hits.empty()) continue;  // unrelated to this item
-    if (const SampleEvent* wrong = FirstMatched(filter, item.must_not_match)) {
-      result.rejected.push_back({filter.id, wrong->name, filter.noun});
+    if (h->wrong) {
+      result.rejected.push_back({filter.id, h->wrong->name, filter.noun});
       continue;
     }
     result.used_filters.push_back(filter.id);
     used.push_back(&filter);
     used_hits.push_back(hits);
-    for (const std::string& note : filter.pattern.notes) {
-      result.notes.push_back("filter '" + filter.id + "' " + note);
+    if (filter.pattern) {
+      for (const std::string& note : filter.pattern->notes)
+        result.notes.push_back("filter '" + filter.id + "' " + note);
     }
     for (size_t i : hits) matched[i] = true;
   }

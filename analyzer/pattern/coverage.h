@@ -10,7 +10,9 @@
 #define IACLINT_PATTERN_COVERAGE_H_
 
 #include <functional>
+#include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "pattern/filter_pattern.h"
@@ -20,7 +22,9 @@ namespace iaclint {
 
 struct CandidateFilter {
   std::string id;  ///< how messages name it (a resource id, a metric name, ...)
-  FilterPattern pattern;
+  /// Shared: a plan declares the same pattern once per account, and each item's candidates
+  /// list every filter.
+  std::shared_ptr<const FilterPattern> pattern;
   /// What messages call it: "filter" (a metric filter), "EventBridge rule", ...
   std::string noun = "filter";
   /// When set, decides whether the candidate matches a sample instead of `pattern` (an
@@ -56,8 +60,26 @@ struct CoverageResult {
   std::string explanation;
 };
 
+/// What filter patterns match among one item's samples, remembered by pattern object: filters
+/// that share one (one per account in a plan of many accounts) are matched once.
+class CoverageMemo {
+ public:
+  struct Hits {
+    std::vector<size_t> must_match;      ///< indexes of the must-match samples it matches
+    const SampleEvent* wrong = nullptr;  ///< the first must-not-match sample it matches
+  };
+  /// The hits of a candidate without a `match` function.
+  const Hits& Of(const MonitoringItem& item, const CandidateFilter& filter);
+
+ private:
+  const MonitoringItem* item_ = nullptr;
+  std::unordered_map<const FilterPattern*, Hits> by_pattern_;
+};
+
+/// `memo`, when given, is kept across calls for the same item.
 CoverageResult EvaluateCoverage(const MonitoringItem& item,
-                                const std::vector<CandidateFilter>& filters);
+                                const std::vector<CandidateFilter>& filters,
+                                CoverageMemo* memo = nullptr);
 
 /// EvaluateCoverage for every item, in item order.
 std::vector<CoverageResult> EvaluateAllCoverage(const std::vector<MonitoringItem>& items,

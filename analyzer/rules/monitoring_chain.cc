@@ -1,8 +1,12 @@
 #include "rules/monitoring_chain.h"
 
 #include <algorithm>
+#include <memory>
+#include <unordered_map>
 
+#include "rules/alarm_links.h"
 #include "rules/monitoring_links.h"
+#include "rules/trail_links.h"
 
 namespace iaclint {
 
@@ -41,8 +45,12 @@ TrailInfo ReadTrail(const Resource& r, const EvalContext& ctx) {
   return t;
 }
 
+// Parsed patterns by text: a plan of many accounts repeats each pattern once per account, and
+// filters that share the object share their coverage (CoverageMemo) too.
+using PatternCache = std::unordered_map<std::string, std::shared_ptr<const FilterPattern>>;
+
 // The filter's pattern: parsed, invalid (IAC0930 reports it), or unknown offline.
-void ReadPattern(const Resource& r, FilterInfo& f) {
+void ReadPattern(const Resource& r, FilterInfo& f, PatternCache& cache) {
   using State = FilterInfo::PatternState;
   const Value* v = r.properties.Find("FilterPattern");
   ScalarText text = TextOf(v, "its FilterPattern");
@@ -56,7 +64,6 @@ void ReadPattern(const Resource& r, FilterInfo& f) {
     f.pattern_link = text.link;
     return;
   }
-  auto parsed = ParseFilterPattern(text.text);
   if (text.symbolic) {
     // ${AWS::AccountId} in a pattern has a value only at deployment; the samples cannot tell.
     f.pattern_state = State::kUnknown;
@@ -64,6 +71,12 @@ void ReadPattern(const Resource& r, FilterInfo& f) {
                                    "deploy-time", v->loc());
     return;
   }
+  if (auto it = cache.find(text.text); it != cache.end()) {
+    f.pattern_state = State::kParsed;
+    f.pattern = it->second;
+    return;
+  }
+  auto parsed = ParseFilterPattern(text.text);
   if (!parsed) {
     f.pattern_state = State::kInvalid;
     f.pattern_link =
@@ -71,7 +84,8 @@ void ReadPattern(const Resource& r, FilterInfo& f) {
     return;
   }
   f.pattern_state = State::kParsed;
-  f.pattern = std::move(*parsed);
+  f.pattern = std::make_shared<const FilterPattern>(std::move(*parsed));
+  cache.emplace(text.text, f.pattern);
 }
 
 void ReadFilterMetrics(const Resource& r, FilterInfo& f) {
@@ -95,54 +109,14 @@ void ReadFilterMetrics(const Resource& r, FilterInfo& f) {
   }
 }
 
-FilterInfo ReadFilter(const Resource& r, const EvalContext& ctx) {
+FilterInfo ReadFilter(const Resource& r, const EvalContext& ctx, PatternCache& patterns) {
   FilterInfo f;
   f.filter = &r;
   f.exists = ExistsLink(r, "it");
-  ReadPattern(r, f);
+  ReadPattern(r, f, patterns);
   f.log_group = ResolveLogGroup(r.properties.Find("LogGroupName"), "its LogGroupName", ctx);
   ReadFilterMetrics(r, f);
   return f;
-}
-
-// Is the filter on the log group of a trail (`healthy`: a logging, multi-region one)?
-Link OnTrail(const FilterInfo& f, const std::vector<TrailInfo>& trails, bool healthy) {
-  if (f.log_group.link.state != Tri::kYes) return f.log_group.link;
-  if (trails.empty()) {
-    // The trail may be declared elsewhere (a Control Tower organization trail): the items
-    // cannot be decided, while IAC0931/IAC0932 do not apply.
-    if (!healthy) return Link::No("no trail is declared in the analysed files");
-    return Link::Unknown("no trail is declared in the analysed files, so whether log group " +
-                             f.log_group.Shown() + " receives CloudTrail events cannot be known",
-                         "unresolved-reference", f.filter->loc);
-  }
-  std::optional<Link> unknown, broken;
-  const TrailInfo* first = nullptr;
-  for (const TrailInfo& t : trails) {
-    if (!t.delivers) continue;
-    if (!first) first = &t;
-    if (t.log_group.link.state == Tri::kNo) continue;
-    const Tri same = t.log_group.link.state == Tri::kUnknown
-                         ? Tri::kUnknown
-                         : SameLogGroup(f.log_group, t.log_group);
-    if (same == Tri::kNo) continue;
-    Link link = healthy ? Both(Both(Both(t.exists, t.logging), t.multi_region), t.role) : t.exists;
-    if (same == Tri::kUnknown) {
-      link =
-          Link::Unknown("whether log group " + f.log_group.Shown() + " is the log group of trail " +
-                            Quoted(t.trail->id) + " cannot be known offline" +
-                            (t.log_group.link.reason.empty() ? "" : ": " + t.log_group.link.reason),
-                        "unresolved-reference", t.trail->loc);
-    }
-    if (link.state == Tri::kYes) return link;
-    if (link.state == Tri::kUnknown && !unknown) unknown = link;
-    if (link.state == Tri::kNo && !broken) broken = link;
-  }
-  if (unknown) return *unknown;
-  if (broken) return *broken;
-  if (!first) return Link::No("no trail delivers to CloudWatch Logs");
-  return Link::No("it is on log group " + f.log_group.Shown() + ", not on the log group of trail " +
-                  Quoted(first->trail->id) + " (" + first->log_group.Shown() + ")");
 }
 
 // "topic 'Alerts' with 1 subscription" for each action of an alarm.
@@ -279,80 +253,6 @@ AlarmInfo ReadAlarm(const Resource& r, const EvalContext& ctx) {
   return a;
 }
 
-// " (alarm 'A' watches RootUsage in namespace 'X', not 'Y')": the usual near miss.
-std::string NamespaceHint(const MetricId& m, const std::vector<AlarmInfo>& alarms) {
-  for (const AlarmInfo& a : alarms) {
-    for (const MetricId& am : a.metrics) {
-      if (am.known.state == Tri::kYes && am.name == m.name && am.ns != m.ns) {
-        return " (alarm " + Quoted(a.alarm->id) + " watches " + m.name + " in namespace " +
-               Quoted(am.ns) + ", not " + Quoted(m.ns) + ")";
-      }
-    }
-  }
-  return "";
-}
-
-// Which alarms watch the filter's metrics, and does one of them tell someone?
-void LinkAlarms(FilterInfo& f, const std::vector<AlarmInfo>& alarms) {
-  if (f.metrics.empty()) {
-    f.watched = f.alarmed = Link::No("it publishes no metric (MetricTransformations is empty)");
-    return;
-  }
-  std::optional<Link> unknown;
-  for (const MetricId& m : f.metrics) {
-    if (m.known.state != Tri::kYes) {
-      if (!unknown) unknown = m.known;
-      continue;
-    }
-    for (const AlarmInfo& a : alarms) {
-      for (const MetricId& am : a.metrics) {
-        const Tri same = SameMetric(m, am);
-        if (same == Tri::kUnknown && !unknown) {
-          unknown =
-              am.known.state == Tri::kUnknown
-                  ? am.known
-                  : Link::Unknown("whether alarm " + Quoted(a.alarm->id) + " watches metric " +
-                                      m.Shown() + " depends on the stack names",
-                                  "deploy-time", am.where);
-        }
-        if (same == Tri::kYes &&
-            std::find(f.alarms.begin(), f.alarms.end(), &a) == f.alarms.end()) {
-          f.alarms.push_back(&a);
-        }
-      }
-    }
-  }
-  bool watched = false;
-  std::optional<Link> watched_unknown, alarm_link, not_created;
-  for (const AlarmInfo* a : f.alarms) {
-    watched |= a->exists.state == Tri::kYes;
-    if (a->exists.state == Tri::kUnknown && !watched_unknown) watched_unknown = a->exists;
-    if (a->exists.state == Tri::kNo && !not_created) not_created = a->exists;
-    const Link link = Both(a->exists, a->action);
-    if (link.state == Tri::kYes) {
-      f.watched = f.alarmed = link;
-      f.via = "alarm " + Quoted(a->alarm->id) + " notifies " + a->notifies;
-      return;
-    }
-    // Prefer the unknown link: the alarm might still tell someone.
-    if (!alarm_link || (alarm_link->state == Tri::kNo && link.state == Tri::kUnknown))
-      alarm_link = link;
-  }
-  const MetricId& first = f.metrics.front();
-  if (watched) {
-    f.watched = Link::Yes();
-  } else if (watched_unknown || unknown) {
-    f.watched = watched_unknown ? *watched_unknown : *unknown;
-  } else if (not_created) {
-    f.watched = *not_created;
-  } else {
-    f.watched = Link::No("no alarm watches metric " + first.Shown() + NamespaceHint(first, alarms),
-                         first.where);
-  }
-  f.alarmed = alarm_link ? *alarm_link : f.watched;
-  if (f.alarmed.state == Tri::kNo && unknown) f.alarmed = *unknown;
-}
-
 EventRuleInfo ReadEventRule(const Resource& r, const EvalContext& ctx) {
   EventRuleInfo e;
   const std::string what = "it";  // reasons read after "EventBridge rule 'R' matches ... but"
@@ -403,17 +303,13 @@ EventRuleInfo ReadEventRule(const Resource& r, const EvalContext& ctx) {
 }  // namespace
 
 const FilterInfo* MonitoringChain::FilterOf(const Resource* r) const {
-  for (const FilterInfo& f : filters) {
-    if (f.filter == r) return &f;
-  }
-  return nullptr;
+  auto it = filter_index.find(r);
+  return it == filter_index.end() ? nullptr : &filters[it->second];
 }
 
 const AlarmInfo* MonitoringChain::AlarmOf(const Resource* r) const {
-  for (const AlarmInfo& a : alarms) {
-    if (a.alarm == r) return &a;
-  }
-  return nullptr;
+  auto it = alarm_index.find(r);
+  return it == alarm_index.end() ? nullptr : &alarms[it->second];
 }
 
 const TrailInfo* MonitoringChain::MainTrail() const {
@@ -434,15 +330,21 @@ MonitoringChain BuildMonitoringChain(const EvalContext& ctx) {
   for (const Resource* r : ctx.model.OfType(kTrailType)) {
     if (!NeverCreated(*r)) chain.trails.push_back(ReadTrail(*r, ctx));
   }
-  for (const Resource* r : ctx.model.OfType(kAlarmType)) chain.alarms.push_back(ReadAlarm(*r, ctx));
+  for (const Resource* r : ctx.model.OfType(kAlarmType)) {
+    chain.alarm_index.emplace(r, chain.alarms.size());
+    chain.alarms.push_back(ReadAlarm(*r, ctx));
+  }
+  const TrailLinker trail_linker(chain.trails);
+  PatternCache patterns;
   for (const Resource* r : ctx.model.OfType(kFilterType)) {
-    FilterInfo f = ReadFilter(*r, ctx);
-    f.on_any_trail = OnTrail(f, chain.trails, false);
-    f.on_trail = OnTrail(f, chain.trails, true);
-    LinkAlarms(f, chain.alarms);
-    f.chain = Both(Both(f.exists, f.on_trail), f.alarmed);
+    FilterInfo f = ReadFilter(*r, ctx, patterns);
+    f.on_any_trail = trail_linker.OnTrail(f, false);
+    f.on_trail = trail_linker.OnTrail(f, true);
+    chain.filter_index.emplace(r, chain.filters.size());
     chain.filters.push_back(std::move(f));
   }
+  LinkFiltersToAlarms(chain);
+  for (FilterInfo& f : chain.filters) f.chain = Both(Both(f.exists, f.on_trail), f.alarmed);
   for (const Resource* r : ctx.model.OfType(kEventRuleType))
     chain.rules.push_back(ReadEventRule(*r, ctx));
   return chain;

@@ -22,6 +22,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "model/model.h"
@@ -89,17 +90,26 @@ struct FilterInfo {
   const Resource* filter = nullptr;
   Link exists;
   PatternState pattern_state = PatternState::kAbsent;
-  FilterPattern pattern;
+  std::shared_ptr<const FilterPattern> pattern;  ///< kParsed: the parsed pattern
   Link pattern_link;  ///< kUnknown: why the pattern cannot be known; kNo: the parse error
   LogGroupRef log_group;
   Link on_any_trail;  ///< on the log group of some declared trail (IAC0931, IAC0932)
   Link on_trail;      ///< on the log group of a logging, multi-region trail (the items)
   std::vector<MetricId> metrics;
-  Link watched;                          ///< some alarm watches one of its metrics (IAC0932)
-  Link alarmed;                          ///< some alarm with an action watches one of its metrics
-  std::vector<const AlarmInfo*> alarms;  ///< the alarms that watch its metrics
-  Link chain;                            ///< exists, on_trail and alarmed
-  std::string via;                       ///< "alarm 'A' notifies topic 'T' with 1 subscription"
+  Link watched;  ///< some alarm watches one of its metrics (IAC0932)
+  Link alarmed;  ///< some alarm with an action watches one of its metrics
+  /// The alarms that watch its metrics (shared by the filters that publish the same ones).
+  std::shared_ptr<const std::vector<const AlarmInfo*>> alarms;
+  Link chain;       ///< exists, on_trail and alarmed
+  std::string via;  ///< "alarm 'A' notifies topic 'T' with 1 subscription"
+};
+
+/// The first filters (indexes into MonitoringChain::filters) whose metrics an alarm watches.
+struct AlarmWatchers {
+  static constexpr size_t kNone = static_cast<size_t>(-1);
+  size_t first = kNone;
+  size_t first_on_trail = kNone;        ///< on_any_trail is kYes
+  size_t first_maybe_on_trail = kNone;  ///< on_any_trail is kUnknown
 };
 
 struct EventRuleInfo {
@@ -114,6 +124,10 @@ struct MonitoringChain {
   std::vector<AlarmInfo> alarms;
   std::vector<FilterInfo> filters;
   std::vector<EventRuleInfo> rules;
+  std::vector<AlarmWatchers> watchers;  ///< one per alarm, in the same order
+
+  /// Where each resource's entry is in `filters` and `alarms` (rules ask once per resource).
+  std::unordered_map<const Resource*, size_t> filter_index, alarm_index;
 
   const FilterInfo* FilterOf(const Resource* r) const;
   const AlarmInfo* AlarmOf(const Resource* r) const;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 
 #include "pattern/coverage.h"
 #include "rules/event_pattern.h"
@@ -95,6 +96,26 @@ std::vector<Candidate> Candidates(const MonitoringItem& item, const MonitoringCh
   return out;
 }
 
+// The candidates of one item, indexed by id, with the pattern matches made so far.
+struct Pool {
+  std::vector<Candidate> all;
+  std::unordered_map<std::string, const Candidate*> by_id;  // the first candidate of an id
+  mutable CoverageMemo memo;
+
+  Pool(const Pool&) = delete;  // by_id points into all
+  explicit Pool(std::vector<Candidate> candidates) : all(std::move(candidates)) {
+    for (const Candidate& c : all) by_id.emplace(c.filter.id, &c);
+  }
+  const Candidate* Named(const std::string& id) const {
+    auto it = by_id.find(id);
+    return it == by_id.end() ? nullptr : it->second;
+  }
+  CoverageResult Cover(const MonitoringItem& item,
+                       const std::vector<CandidateFilter>& filters) const {
+    return EvaluateCoverage(item, filters, &memo);
+  }
+};
+
 template <typename Keep>
 std::vector<CandidateFilter> Select(const std::vector<Candidate>& all, Keep keep) {
   std::vector<CandidateFilter> out;
@@ -104,27 +125,20 @@ std::vector<CandidateFilter> Select(const std::vector<Candidate>& all, Keep keep
   return out;
 }
 
-const Candidate* Named(const std::vector<Candidate>& all, const std::string& id) {
-  for (const Candidate& c : all) {
-    if (c.filter.id == id) return &c;
-  }
-  return nullptr;
-}
-
 // "filter 'Root' matches root user activity but no alarm watches metric CIS/Root".
-std::string BrokenClause(const MonitoringItem& item, const Candidate& c) {
-  const bool alone = EvaluateCoverage(item, {c.filter}).covered;
+std::string BrokenClause(const MonitoringItem& item, const Pool& pool, const Candidate& c) {
+  const bool alone = pool.Cover(item, {c.filter}).covered;
   return c.filter.noun + " " + Quoted(c.filter.id) + (alone ? " matches " : " matches part of ") +
          item.title + " but " + c.chain.reason;
 }
 
 // The used candidates' chains: "alarm 'A' notifies topic 'T' with 1 subscription".
-std::string Vias(const std::vector<Candidate>& all, const std::vector<std::string>& used) {
+std::string Vias(const Pool& pool, const std::vector<std::string>& used) {
   std::vector<std::string> vias;
   constexpr size_t kShown = 3;  // the explanation stays one readable line
   for (const std::string& id : used) {
     if (vias.size() == kShown) break;
-    const Candidate* c = Named(all, id);
+    const Candidate* c = pool.Named(id);
     if (!c || c->via.empty()) continue;
     const std::string text = used.size() > 1 ? Quoted(id) + ": " + c->via : c->via;
     if (std::find(vias.begin(), vias.end(), text) == vias.end()) vias.push_back(text);
@@ -134,12 +148,12 @@ std::string Vias(const std::vector<Candidate>& all, const std::vector<std::strin
   return out;
 }
 
-ItemDecision Pass(const std::vector<Candidate>& all, const CoverageResult& cov) {
+ItemDecision Pass(const Pool& pool, const CoverageResult& cov) {
   ItemDecision d;
   d.verdict = Verdict::kPass;
-  d.reason = cov.explanation + Vias(all, cov.cover);
+  d.reason = cov.explanation + Vias(pool, cov.cover);
   for (const std::string& id : cov.cover) {
-    if (const Candidate* c = Named(all, id)) d.witnesses.push_back(c->resource);
+    if (const Candidate* c = pool.Named(id)) d.witnesses.push_back(c->resource);
   }
   return d;
 }
@@ -155,18 +169,18 @@ ItemDecision Undecided(const Candidate& c, std::string reason, const Link& link)
 }
 
 // UNKNOWN when what cannot be known offline could still cover the item.
-std::optional<ItemDecision> Unknown(const MonitoringItem& item, const std::vector<Candidate>& all) {
-  auto maybe = Select(all, [](const Candidate& c) { return c.chain.state != Tri::kNo; });
-  const CoverageResult cov = EvaluateCoverage(item, maybe);
+std::optional<ItemDecision> Unknown(const MonitoringItem& item, const Pool& pool) {
+  auto maybe = Select(pool.all, [](const Candidate& c) { return c.chain.state != Tri::kNo; });
+  const CoverageResult cov = pool.Cover(item, maybe);
   if (cov.covered) {
     for (const std::string& id : cov.used_filters) {
-      const Candidate* c = Named(all, id);
+      const Candidate* c = pool.Named(id);
       if (c && c->chain.state == Tri::kUnknown) {
-        return Undecided(*c, BrokenClause(item, *c), c->chain);
+        return Undecided(*c, BrokenClause(item, pool, *c), c->chain);
       }
     }
   }
-  for (const Candidate& c : all) {
+  for (const Candidate& c : pool.all) {
     if (c.pattern.state == Tri::kUnknown && c.chain.state != Tri::kNo) {
       return Undecided(c,
                        c.filter.noun + " " + Quoted(c.filter.id) + " might monitor " + item.title +
@@ -181,8 +195,8 @@ std::optional<ItemDecision> Unknown(const MonitoringItem& item, const std::vecto
 // the ones named before it do not catch; those that catch the most come first.
 // Which must-match events a candidate catches (all false when it would alarm on a must-not
 // event, as coverage then ignores it).
-std::vector<bool> Hits(const MonitoringItem& item, const Candidate& c) {
-  const CoverageResult alone = EvaluateCoverage(item, {c.filter});
+std::vector<bool> Hits(const MonitoringItem& item, const Pool& pool, const Candidate& c) {
+  const CoverageResult alone = pool.Cover(item, {c.filter});
   std::vector<bool> hits(item.must_match.size(), false);
   if (alone.used_filters.empty()) return hits;
   for (size_t i = 0; i < hits.size(); ++i) {
@@ -192,13 +206,12 @@ std::vector<bool> Hits(const MonitoringItem& item, const Candidate& c) {
   return hits;
 }
 
-std::vector<const Candidate*> BrokenToName(const MonitoringItem& item,
-                                           const std::vector<Candidate>& all) {
+std::vector<const Candidate*> BrokenToName(const MonitoringItem& item, const Pool& pool) {
   std::vector<bool> caught(item.must_match.size(), false);
   std::vector<std::pair<std::vector<bool>, const Candidate*>> ranked;
-  for (const Candidate& c : all) {
+  for (const Candidate& c : pool.all) {
     if (c.pattern.state != Tri::kYes || c.chain.state == Tri::kUnknown) continue;
-    std::vector<bool> hits = Hits(item, c);
+    std::vector<bool> hits = Hits(item, pool, c);
     if (c.chain.state == Tri::kYes) {
       for (size_t i = 0; i < hits.size(); ++i) caught[i] = caught[i] || hits[i];
     } else if (std::find(hits.begin(), hits.end(), true) != hits.end()) {
@@ -219,23 +232,23 @@ std::vector<const Candidate*> BrokenToName(const MonitoringItem& item,
   return out;
 }
 
-ItemDecision Fail(const MonitoringItem& item, const std::vector<Candidate>& all,
-                  const CoverageResult& cov, const MonitoringChain& chain) {
+ItemDecision Fail(const MonitoringItem& item, const Pool& pool, const CoverageResult& cov,
+                  const MonitoringChain& chain) {
   ItemDecision d;
-  const std::vector<const Candidate*> broken = BrokenToName(item, all);
+  const std::vector<const Candidate*> broken = BrokenToName(item, pool);
   // What no declared filter catches even with every link repaired, then the broken links.
   const CoverageResult with_broken =
-      EvaluateCoverage(item, Select(all, [](const Candidate&) { return true; }));
+      pool.Cover(item, Select(pool.all, [](const Candidate&) { return true; }));
   d.reason = with_broken.covered ? "" : with_broken.explanation;
   for (const Candidate* c : broken) {
-    d.reason += (d.reason.empty() ? "" : "; ") + BrokenClause(item, *c);
+    d.reason += (d.reason.empty() ? "" : "; ") + BrokenClause(item, pool, *c);
   }
   if (d.reason.empty()) d.reason = cov.explanation;
   // Point at the broken link, else at the pattern that nearly covers the item (it catches
   // some of its events, or catches them but too much), else at the trail.
   const Candidate* near = nullptr;
-  if (!cov.used_filters.empty()) near = Named(all, cov.used_filters.front());
-  if (!near && !cov.rejected.empty()) near = Named(all, cov.rejected.front().filter_id);
+  if (!cov.used_filters.empty()) near = pool.Named(cov.used_filters.front());
+  if (!near && !cov.rejected.empty()) near = pool.Named(cov.rejected.front().filter_id);
   if (!broken.empty()) {
     d.resource = broken.front()->resource;
     const Location& w = broken.front()->chain.where;
@@ -270,12 +283,12 @@ Value EventBridgeEnvelope(const Value& record) {
 }
 
 ItemDecision DecideItem(const MonitoringItem& item, const MonitoringChain& chain) {
-  const std::vector<Candidate> all = Candidates(item, chain);
-  const CoverageResult cov = EvaluateCoverage(
-      item, Select(all, [](const Candidate& c) { return c.chain.state == Tri::kYes; }));
-  if (cov.covered) return Pass(all, cov);
-  if (auto unknown = Unknown(item, all)) return *unknown;
-  return Fail(item, all, cov, chain);
+  const Pool pool(Candidates(item, chain));
+  const CoverageResult cov = pool.Cover(
+      item, Select(pool.all, [](const Candidate& c) { return c.chain.state == Tri::kYes; }));
+  if (cov.covered) return Pass(pool, cov);
+  if (auto unknown = Unknown(item, pool)) return *unknown;
+  return Fail(item, pool, cov, chain);
 }
 
 }  // namespace iaclint

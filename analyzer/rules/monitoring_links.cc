@@ -204,13 +204,17 @@ LogGroupRef ResolveLogGroup(const Value* v, const std::string& what, const EvalC
   return out;
 }
 
+Tri LogGroupName(const LogGroupRef& g, std::string* name) {
+  *name = g.name;
+  // A declared group without LogGroupName gets a generated name that no literal can know.
+  return g.resource ? DeclaredName(*g.resource, name) : Tri::kYes;
+}
+
 Tri SameLogGroup(const LogGroupRef& a, const LogGroupRef& b) {
   if (a.resource && a.resource == b.resource) return Tri::kYes;
-  // Names decide otherwise; a declared group without LogGroupName gets a generated name that
-  // no literal can know.
-  std::string na = a.name, nb = b.name;
-  const Tri ka = a.resource ? DeclaredName(*a.resource, &na) : Tri::kYes;
-  const Tri kb = b.resource ? DeclaredName(*b.resource, &nb) : Tri::kYes;
+  std::string na, nb;
+  const Tri ka = LogGroupName(a, &na);
+  const Tri kb = LogGroupName(b, &nb);
   if (ka == Tri::kNo || kb == Tri::kNo) return Tri::kNo;
   if (ka == Tri::kUnknown || kb == Tri::kUnknown) return Tri::kUnknown;
   return na == nb ? Tri::kYes : Tri::kNo;

@@ -36,6 +36,10 @@ ScalarText TextOf(const Value* v, const std::string& what);
 LogGroupRef ResolveLogGroup(const Value* v, const std::string& what, const EvalContext& ctx);
 Tri SameLogGroup(const LogGroupRef& a, const LogGroupRef& b);
 
+/// The name a log group reference stands for: kNo for a declared group without LogGroupName
+/// (its generated name is unknowable), kUnknown when the name cannot be known offline.
+Tri LogGroupName(const LogGroupRef& g, std::string* name);
+
 /// A metric from a name and a namespace property of resource `r`; `owner` names the resource
 /// in reasons ("its" for the filter a reason is about, else "alarm 'A'").
 MetricId MetricOf(const Value* name, const Value* ns, const Resource& r, const std::string& owner);

@@ -200,15 +200,12 @@ Outcome OpWatchesTrailMetric(const Predicate& p, const Subject& s, EvalContext& 
   auto chain = ChainOf(ctx);
   const AlarmInfo* a = s.resource ? chain->AlarmOf(s.resource) : nullptr;
   if (!a) return Outcome::Fail("the resource is not a metric alarm", s);
-  std::optional<Link> unknown;
-  for (const FilterInfo& f : chain->filters) {
-    if (std::find(f.alarms.begin(), f.alarms.end(), a) == f.alarms.end()) continue;
-    if (f.on_any_trail.state == Tri::kYes) return Outcome::Pass();
-    if (f.on_any_trail.state == Tri::kUnknown && !unknown) {
-      unknown = About("metric filter " + Quoted(f.filter->id), f.on_any_trail);
-    }
+  const AlarmWatchers& w = chain->watchers[static_cast<size_t>(a - chain->alarms.data())];
+  if (w.first_on_trail != AlarmWatchers::kNone) return Outcome::Pass();
+  if (w.first_maybe_on_trail != AlarmWatchers::kNone) {
+    const FilterInfo& f = chain->filters[w.first_maybe_on_trail];
+    return FromLink(About("metric filter " + Quoted(f.filter->id), f.on_any_trail), s);
   }
-  if (unknown) return FromLink(*unknown, s);
   return Outcome::Fail("alarm " + Quoted(a->alarm->id) +
                            " does not watch the metric of a filter on a trail's log group",
                        s);
@@ -221,8 +218,9 @@ Outcome OpAlarmHasAction(const Predicate& p, const Subject& s, EvalContext& ctx)
   if (!a) return Outcome::Fail("the resource is not a metric alarm", s);
   if (a->action.state != Tri::kNo) return FromLink(a->action, s);
   // Name the CloudTrail filter whose events nobody hears about.
-  for (const FilterInfo& f : chain->filters) {
-    if (std::find(f.alarms.begin(), f.alarms.end(), a) == f.alarms.end()) continue;
+  const AlarmWatchers& w = chain->watchers[static_cast<size_t>(a - chain->alarms.data())];
+  if (w.first != AlarmWatchers::kNone) {
+    const FilterInfo& f = chain->filters[w.first];
     if (f.on_any_trail.state == Tri::kUnknown) {
       return FromLink(About("metric filter " + Quoted(f.filter->id), f.on_any_trail), s);
     }

@@ -229,7 +229,7 @@ TEST(SeedItems, OneFilterServesSeveralItems) {
     auto p = ParseFilterPattern(
         "{ ($.eventName = CreateUser) || ($.eventName = CreateLoginProfile) || ($.eventName = "
         "CreateAccessKey) }");
-    return std::vector<CandidateFilter>{{"UserAndKeys", *p}};
+    return std::vector<CandidateFilter>{{"UserAndKeys", std::make_shared<FilterPattern>(*p)}};
   }();
   const auto results = EvaluateAllCoverage(testing::ShippedItems(), filters);
   std::vector<std::string> covered;

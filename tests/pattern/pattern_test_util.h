@@ -43,7 +43,9 @@ inline CoverageResult Coverage(std::string_view id, const std::vector<std::strin
   for (size_t i = 0; i < patterns.size(); ++i) {
     auto parsed = ParseFilterPattern(patterns[i]);
     EXPECT_TRUE(parsed.ok()) << patterns[i] << "\n" << (parsed.ok() ? "" : parsed.error().message);
-    if (parsed.ok()) filters.push_back({"F" + std::to_string(i + 1), std::move(*parsed)});
+    if (parsed.ok())
+      filters.push_back(
+          {"F" + std::to_string(i + 1), std::make_shared<FilterPattern>(std::move(*parsed))});
   }
   return EvaluateCoverage(Item(id), filters);
 }
