@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "parse/json_events.h"
 #include "terraform/plan_sax.h"
 #include "terraform/tf_address.h"
 
@@ -85,8 +86,8 @@ void DropComputedUnknowns(Value& attributes, const std::vector<std::string>& con
                                [&](const Value::Member& m) {
                                  return m.value.is(Value::Kind::kUnknown) &&
                                         m.value.category() == "after-unknown" &&
-                                        std::find(configured.begin(), configured.end(),
-                                                  m.key) == configured.end();
+                                        std::find(configured.begin(), configured.end(), m.key) ==
+                                            configured.end();
                                }),
                 members.end());
 }
@@ -100,9 +101,9 @@ std::map<std::string, std::vector<std::string>> UsefulReferences(
     if (keep && !keep->all && !keep->keys.count(path.substr(0, path.find('.')))) continue;
     bool useful = false;
     for (const std::string& r : refs) {
-      useful |= !(r.rfind("local.", 0) == 0 || r.rfind("each.", 0) == 0 ||
-                  r.rfind("count.", 0) == 0 || r.rfind("path.", 0) == 0 ||
-                  r.rfind("terraform.", 0) == 0);
+      useful |=
+          !(r.rfind("local.", 0) == 0 || r.rfind("each.", 0) == 0 || r.rfind("count.", 0) == 0 ||
+            r.rfind("path.", 0) == 0 || r.rfind("terraform.", 0) == 0);
     }
     if (useful) out.emplace(path, refs);
   }
@@ -127,8 +128,9 @@ Value ParseValuesSlice(std::string_view text, size_t begin, size_t end, const Tf
   ValueBuilder builder;
   builder.Begin(keep, limits.max_depth);
   BuilderSax sax(builder);
-  const char* first = text.data() + begin;
-  const bool ok = nlohmann::json::sax_parse(first, text.data() + end, &sax);
+  const char* position = nullptr;
+  // The slice was read once already: it is valid JSON, unless nested too deep.
+  const bool ok = ReadJsonEvents(text.substr(begin, end - begin), sax, &position);
   Value v = builder.Take();
   return ok && v.is(Value::Kind::kMap) ? std::move(v) : Value::Map();
 }
@@ -165,10 +167,15 @@ void Assemble(std::string_view text, PlanParts& parts, const PlanReadOptions& op
   plan.warnings.insert(plan.warnings.end(), parts.warnings.begin(), parts.warnings.end());
 }
 
-}  // namespace
-
-Result<TfPlan> ReadTerraformPlan(std::string_view text, FileId file,
-                                 const PlanReadOptions& options) {
+// The plan's parts, read by the fast reader; when it refuses the text, read again by
+// nlohmann's parser, whose error message and position are the ones reported.
+Result<PlanParts> ReadPlanParts(std::string_view text, FileId file,
+                                const PlanReadOptions& options) {
+  {
+    const char* position = text.data();
+    PlanSax sax(text, file, options, &position);
+    if (ReadJsonEvents(text, sax, &position) && !sax.error()) return std::move(sax.parts());
+  }
   const char* position = text.data();
   PlanSax sax(text, file, options, &position);
   bool ok = false;
@@ -180,7 +187,16 @@ Result<TfPlan> ReadTerraformPlan(std::string_view text, FileId file,
   }
   if (sax.error()) return *sax.error();
   if (!ok) return Error{"invalid JSON", Location{file, 1, 1, 1, 1}};
-  PlanParts& parts = sax.parts();
+  return std::move(sax.parts());  // the readers disagree (a bug): nlohmann's reading wins
+}
+
+}  // namespace
+
+Result<TfPlan> ReadTerraformPlan(std::string_view text, FileId file,
+                                 const PlanReadOptions& options) {
+  Result<PlanParts> read = ReadPlanParts(text, file, options);
+  if (!read.ok()) return read.error();
+  PlanParts& parts = *read;
   if (parts.format_version.empty() && !parts.has_changes && !parts.has_values) {
     return Error{"not a Terraform plan: no top-level format_version", Location{file, 1, 1, 1, 1}};
   }
@@ -188,12 +204,13 @@ Result<TfPlan> ReadTerraformPlan(std::string_view text, FileId file,
   const std::optional<int> major =
       parts.format_version.empty() ? std::optional<int>(1) : MajorVersion(parts.format_version);
   if (!major || *major >= 2) {
-    Location at = parts.format_version_loc.known() ? parts.format_version_loc
-                                                   : Location{file, 1, 1, 1, 1};
+    Location at =
+        parts.format_version_loc.known() ? parts.format_version_loc : Location{file, 1, 1, 1, 1};
     return Error{"plan format_version " + parts.format_version +
                      " is not supported: iaclint reads format_version 0.x and 1.x (terraform "
                      "show -json of Terraform 0.12 to 1.x); use a Terraform release that writes "
-                     "1.x, or an iaclint release that reads " + parts.format_version,
+                     "1.x, or an iaclint release that reads " +
+                     parts.format_version,
                  at};
   }
   TfPlan plan;

@@ -11,9 +11,11 @@
 
 #include <unistd.h>
 
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -26,6 +28,7 @@
 #include "input/confine.h"
 #include "input/load.h"
 #include "input/walk.h"
+#include "parse/json_events.h"
 #include "parse/json_reader.h"
 #include "parse/yaml_reader.h"
 #include "pattern/filter_pattern.h"
@@ -62,7 +65,103 @@ inline void CheckLocation(const Location& loc) {
   Require(loc.line >= 1 && loc.column >= 1, "an error has a 1-based line and column");
 }
 
+/// Records what a JSON reader reports, each event with the offset its position shows.
+class JsonEventLog {
+ public:
+  JsonEventLog(const char* base, const char* const* position) : base_(base), at_(position) {}
+  bool null() { return Add("null"); }
+  bool boolean(bool b) { return Add(b ? "true" : "false"); }
+  bool number_integer(int64_t n) { return Add("i" + std::to_string(n)); }
+  bool number_unsigned(uint64_t n) { return Add("u" + std::to_string(n)); }
+  bool number_float(double, const std::string& s) { return Add("f" + s); }
+  bool string(std::string& s) { return Add("s" + s); }
+  bool binary(std::vector<uint8_t>&) { return Add("binary"); }
+  bool start_object(size_t) { return Add("{"); }
+  bool key(std::string& k) { return Add("k" + k); }
+  bool end_object() { return Add("}"); }
+  bool start_array(size_t) { return Add("["); }
+  bool end_array() { return Add("]"); }
+  template <typename E>
+  bool parse_error(size_t, const std::string&, const E&) {
+    return false;
+  }
+  std::vector<std::string> events;
+
+ private:
+  bool Add(std::string event) {
+    events.push_back(std::move(event) + " @" + std::to_string(*at_ - base_));
+    return true;
+  }
+  const char* base_;
+  const char* const* at_;
+};
+
+/// A char iterator that publishes how far nlohmann's parser has read (as the plan reader's).
+class PublishingIterator {
+ public:
+  using iterator_category = std::input_iterator_tag;
+  using value_type = char;
+  using difference_type = std::ptrdiff_t;
+  using pointer = const char*;
+  using reference = const char&;
+  PublishingIterator(const char* p, const char** at) : p_(p), at_(at) {}
+  reference operator*() const { return *p_; }
+  PublishingIterator& operator++() {
+    *at_ = ++p_;
+    return *this;
+  }
+  PublishingIterator operator++(int) {
+    PublishingIterator old = *this;
+    ++*this;
+    return old;
+  }
+  friend bool operator==(const PublishingIterator& a, const PublishingIterator& b) {
+    return a.p_ == b.p_;
+  }
+  friend bool operator!=(const PublishingIterator& a, const PublishingIterator& b) {
+    return a.p_ != b.p_;
+  }
+
+ private:
+  const char* p_;
+  const char** at_;
+};
+
+/// What ReadJsonEvents and nlohmann's SAX parser make of a text.
+struct JsonReadings {
+  bool fast_ok = false, nlohmann_ok = false;
+  std::vector<std::string> fast, nlohmann;
+};
+
+inline JsonReadings ReadJsonBothWays(std::string_view text) {
+  JsonReadings r;
+  const char* at = text.data();
+  JsonEventLog fast(text.data(), &at);
+  r.fast_ok = ReadJsonEvents(text, fast, &at);
+  r.fast = std::move(fast.events);
+  at = text.data();
+  JsonEventLog slow(text.data(), &at);
+  try {
+    r.nlohmann_ok =
+        nlohmann::json::sax_parse(PublishingIterator(text.data(), &at),
+                                  PublishingIterator(text.data() + text.size(), &at), &slow);
+  } catch (const std::exception&) {
+    r.nlohmann_ok = false;
+  }
+  r.nlohmann = std::move(slow.events);
+  return r;
+}
+
+/// The fast JSON reader accepts what nlohmann accepts, and reports the same events at the
+/// same offsets.
+inline void CheckJsonReadersAgree(std::string_view data) {
+  const JsonReadings r = ReadJsonBothWays(data);
+  Require(r.fast_ok == r.nlohmann_ok, "ReadJsonEvents accepts what nlohmann accepts");
+  if (r.fast_ok) Require(r.fast == r.nlohmann, "ReadJsonEvents reports nlohmann's events");
+}
+
 inline void FuzzJson(std::string_view data) {
+  CheckJsonReadersAgree(data);
   auto doc = ParseJson(data, 0, FuzzLimits());
   if (!doc.ok()) {
     CheckLocation(doc.error().where);
@@ -219,6 +318,9 @@ inline void FuzzPattern(std::string_view data) {
   }
   const std::string rendered = RenderFilterPattern(*pattern);
   auto again = ParseFilterPattern(rendered);
+  // The normal form quotes every string and spaces every operator: it may outgrow the length
+  // CloudWatch accepts, and nothing else may stop it from parsing.
+  if (!again.ok() && rendered.size() > kMaxFilterPatternLength) return;
   Require(again.ok(), "a rendered pattern parses");
   Require(RenderFilterPattern(*again) == rendered, "rendering is a fixed point");
   static const Value event = [] {
@@ -236,6 +338,7 @@ inline void FuzzPattern(std::string_view data) {
 
 /// A Terraform plan JSON text (every resource kept whole).
 inline void FuzzPlan(std::string_view data) {
+  CheckJsonReadersAgree(data);
   PlanReadOptions options;
   options.limits = FuzzLimits();
   auto plan = ReadTerraformPlan(data, 0, options);
