@@ -87,7 +87,7 @@ fuzz() {
   fi
   for t in "${targets[@]}"; do
     IACLINT_FUZZ_WORK="$ASAN_BUILD_DIR/fuzz" \
-      tests/fuzz/run.sh "$ASAN_BUILD_DIR/fuzz/iaclint_fuzz_$t" "$t" "$seconds" 100000
+      tests/fuzz/run.sh "$ASAN_BUILD_DIR/tests/fuzz/iaclint_fuzz_$t" "$t" "$seconds" 100000
   done
 }
 

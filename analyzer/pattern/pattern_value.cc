@@ -139,9 +139,12 @@ Result<PatternValue> ParseRegex(PatternCursor& c) {
   if (value.text.empty()) return c.ErrorAt(start, "empty regular expression");
   auto compiled = CwRegex::Compile(value.text);
   if (!compiled.ok()) {
-    // The error's column is 1-based inside the expression, which starts after the '%'.
+    // The error's column is 1-based inside the expression, which starts after the '%'; its
+    // offset inside the expression gives way to the offset in the pattern.
     const Error& e = compiled.error();
-    return c.ErrorAt(body + e.where.column - 1, "invalid regular expression: " + e.message);
+    std::string message = e.message;
+    if (const size_t at = message.rfind(" at offset "); at != std::string::npos) message.resize(at);
+    return c.ErrorAt(body + e.where.column - 1, "invalid regular expression: " + message);
   }
   value.regex = std::make_shared<const CwRegex>(std::move(*compiled));
   return value;

@@ -146,6 +146,10 @@ TEST(FilterPatternParse, ErrorMessages) {
             "quotes at offset 10 (column 11)");
   EXPECT_EQ(ErrorOf("{ $.a = %x(y)% }"),
             "CloudWatch regular expressions do not support '(' and ')' at offset 10 (column 11)");
+  // The expression's own offset (1) gives way to the pattern's (11).
+  EXPECT_EQ(ErrorOf("{ $.a = %x**% }"),
+            "invalid regular expression: nothing to repeat: two quantifiers in a row at offset 11 "
+            "(column 12)");
   EXPECT_EQ(ErrorOf("%a% %b% %c%"),
             "more than 2 regular expressions in one pattern at offset 8 (column 9)");
   EXPECT_EQ(ErrorOf("ERROR: failed"),
