@@ -71,10 +71,10 @@ std::string MissList(const std::vector<std::string>& missed) {
 }
 
 // "filter", or "filter or EventBridge rule" when the candidates are of several kinds.
-std::string Nouns(const std::vector<CandidateFilter>& candidates) {
+std::string Nouns(const std::vector<const CandidateFilter*>& candidates) {
   std::vector<std::string> nouns = {"filter"};  // metric filters are what the item asks for
-  for (const CandidateFilter& c : candidates) {
-    if (std::find(nouns.begin(), nouns.end(), c.noun) == nouns.end()) nouns.push_back(c.noun);
+  for (const CandidateFilter* c : candidates) {
+    if (std::find(nouns.begin(), nouns.end(), c->noun) == nouns.end()) nouns.push_back(c->noun);
   }
   std::string out;
   for (size_t i = 0; i < nouns.size(); ++i) out += (i ? " or " : "") + nouns[i];
@@ -104,7 +104,7 @@ std::vector<const CandidateFilter*> GreedyCover(const std::vector<const Candidat
 }
 
 std::string Explain(const MonitoringItem& item, const CoverageResult& r,
-                    const std::vector<CandidateFilter>& candidates,
+                    const std::vector<const CandidateFilter*>& candidates,
                     const std::vector<const CandidateFilter*>& used) {
   std::string out;
   if (r.covered) {
@@ -144,14 +144,28 @@ const CoverageMemo::Hits& CoverageMemo::Of(const MonitoringItem& item,
   return it->second;
 }
 
+CoverageMemo::Hits CoverageMemo::Match(const MonitoringItem& item, const CandidateFilter& filter) {
+  return filter.match ? HitsOf(item, filter) : Of(item, filter);
+}
+
 CoverageResult EvaluateCoverage(const MonitoringItem& item,
-                                const std::vector<CandidateFilter>& filters, CoverageMemo* memo) {
+                                const std::vector<CandidateFilter>& filters) {
+  std::vector<const CandidateFilter*> pointers;
+  pointers.reserve(filters.size());
+  for (const CandidateFilter& f : filters) pointers.push_back(&f);
+  return EvaluateCoverage(item, pointers);
+}
+
+CoverageResult EvaluateCoverage(const MonitoringItem& item,
+                                const std::vector<const CandidateFilter*>& filters,
+                                CoverageMemo* memo) {
   CoverageResult result;
   result.item_id = item.id;
   std::vector<bool> matched(item.must_match.size(), false);
   std::vector<const CandidateFilter*> used;
   std::vector<std::vector<size_t>> used_hits;
-  for (const CandidateFilter& filter : filters) {
+  for (const CandidateFilter* candidate : filters) {
+    const CandidateFilter& filter = *candidate;
     CoverageMemo::Hits own;
     const CoverageMemo::Hits* h = &own;
     if (memo && !filter.match) {

@@ -70,15 +70,20 @@ class CoverageMemo {
   };
   /// The hits of a candidate without a `match` function.
   const Hits& Of(const MonitoringItem& item, const CandidateFilter& filter);
+  /// The hits of any candidate (those with a `match` function are not remembered).
+  Hits Match(const MonitoringItem& item, const CandidateFilter& filter);
 
  private:
   const MonitoringItem* item_ = nullptr;
   std::unordered_map<const FilterPattern*, Hits> by_pattern_;
 };
 
-/// `memo`, when given, is kept across calls for the same item.
 CoverageResult EvaluateCoverage(const MonitoringItem& item,
-                                const std::vector<CandidateFilter>& filters,
+                                const std::vector<CandidateFilter>& filters);
+/// The same, for candidates held elsewhere; `memo`, when given, is kept across calls for the
+/// same item.
+CoverageResult EvaluateCoverage(const MonitoringItem& item,
+                                const std::vector<const CandidateFilter*>& filters,
                                 CoverageMemo* memo = nullptr);
 
 /// EvaluateCoverage for every item, in item order.

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
+#include <set>
 #include <unordered_map>
 
 #include "pattern/coverage.h"
@@ -50,7 +52,17 @@ Outcomes MatchSamples(const Value& pattern, const std::map<const SampleEvent*, V
   return out;
 }
 
-std::vector<Candidate> Candidates(const MonitoringItem& item, const MonitoringChain& chain) {
+}  // namespace
+
+// The declared metric filters as candidates: the same for every item.
+struct FilterCandidates {
+  std::vector<Candidate> list;
+  std::unordered_map<std::string, const Candidate*> by_id;  // the first candidate of an id
+};
+
+namespace {
+
+std::vector<Candidate> FilterCandidateList(const MonitoringChain& chain) {
   std::vector<Candidate> out;
   for (const FilterInfo& f : chain.filters) {
     using State = FilterInfo::PatternState;
@@ -65,6 +77,13 @@ std::vector<Candidate> Candidates(const MonitoringItem& item, const MonitoringCh
     c.pattern_at = PatternAt(*f.filter, "FilterPattern");
     out.push_back(std::move(c));
   }
+  return out;
+}
+
+// The EventBridge rules as candidates of one item (they match its samples as EventBridge
+// delivers them).
+std::vector<Candidate> RuleCandidates(const MonitoringItem& item, const MonitoringChain& chain) {
+  std::vector<Candidate> out;
   if (chain.rules.empty()) return out;
   std::map<const SampleEvent*, Value> envelopes;
   for (const auto* list : {&item.must_match, &item.must_not_match}) {
@@ -96,38 +115,48 @@ std::vector<Candidate> Candidates(const MonitoringItem& item, const MonitoringCh
   return out;
 }
 
-// The candidates of one item, indexed by id, with the pattern matches made so far.
+// The candidates of one item (the filters, then the EventBridge rules), indexed by id, with
+// the pattern matches made so far.
 struct Pool {
-  std::vector<Candidate> all;
-  std::unordered_map<std::string, const Candidate*> by_id;  // the first candidate of an id
+  std::shared_ptr<const FilterCandidates> filters;
+  std::vector<Candidate> rules;
+  std::vector<const Candidate*> all;
+  std::unordered_map<std::string, const Candidate*> rule_ids;
   mutable CoverageMemo memo;
 
-  Pool(const Pool&) = delete;  // by_id points into all
-  explicit Pool(std::vector<Candidate> candidates) : all(std::move(candidates)) {
-    for (const Candidate& c : all) by_id.emplace(c.filter.id, &c);
+  Pool(const Pool&) = delete;  // all points into rules
+  Pool(std::shared_ptr<const FilterCandidates> f, std::vector<Candidate> r)
+      : filters(std::move(f)), rules(std::move(r)) {
+    all.reserve(filters->list.size() + rules.size());
+    for (const Candidate& c : filters->list) all.push_back(&c);
+    for (const Candidate& c : rules) {
+      all.push_back(&c);
+      rule_ids.emplace(c.filter.id, &c);
+    }
   }
   const Candidate* Named(const std::string& id) const {
-    auto it = by_id.find(id);
-    return it == by_id.end() ? nullptr : it->second;
+    if (auto it = filters->by_id.find(id); it != filters->by_id.end()) return it->second;
+    auto it = rule_ids.find(id);
+    return it == rule_ids.end() ? nullptr : it->second;
   }
   CoverageResult Cover(const MonitoringItem& item,
-                       const std::vector<CandidateFilter>& filters) const {
+                       const std::vector<const CandidateFilter*>& filters) const {
     return EvaluateCoverage(item, filters, &memo);
   }
 };
 
 template <typename Keep>
-std::vector<CandidateFilter> Select(const std::vector<Candidate>& all, Keep keep) {
-  std::vector<CandidateFilter> out;
-  for (const Candidate& c : all) {
-    if (c.pattern.state == Tri::kYes && keep(c)) out.push_back(c.filter);
+std::vector<const CandidateFilter*> Select(const std::vector<const Candidate*>& all, Keep keep) {
+  std::vector<const CandidateFilter*> out;
+  for (const Candidate* c : all) {
+    if (c->pattern.state == Tri::kYes && keep(*c)) out.push_back(&c->filter);
   }
   return out;
 }
 
 // "filter 'Root' matches root user activity but no alarm watches metric CIS/Root".
 std::string BrokenClause(const MonitoringItem& item, const Pool& pool, const Candidate& c) {
-  const bool alone = pool.Cover(item, {c.filter}).covered;
+  const bool alone = pool.Cover(item, {&c.filter}).covered;
   return c.filter.noun + " " + Quoted(c.filter.id) + (alone ? " matches " : " matches part of ") +
          item.title + " but " + c.chain.reason;
 }
@@ -180,7 +209,8 @@ std::optional<ItemDecision> Unknown(const MonitoringItem& item, const Pool& pool
       }
     }
   }
-  for (const Candidate& c : pool.all) {
+  for (const Candidate* candidate : pool.all) {
+    const Candidate& c = *candidate;
     if (c.pattern.state == Tri::kUnknown && c.chain.state != Tri::kNo) {
       return Undecided(c,
                        c.filter.noun + " " + Quoted(c.filter.id) + " might monitor " + item.title +
@@ -196,20 +226,25 @@ std::optional<ItemDecision> Unknown(const MonitoringItem& item, const Pool& pool
 // Which must-match events a candidate catches (all false when it would alarm on a must-not
 // event, as coverage then ignores it).
 std::vector<bool> Hits(const MonitoringItem& item, const Pool& pool, const Candidate& c) {
-  const CoverageResult alone = pool.Cover(item, {c.filter});
+  const CoverageMemo::Hits found = pool.memo.Match(item, c.filter);
   std::vector<bool> hits(item.must_match.size(), false);
-  if (alone.used_filters.empty()) return hits;
+  if (found.must_match.empty() || found.wrong) return hits;
+  // By name, as coverage reports misses: a sample missed marks every sample of its name.
+  std::vector<bool> matched(hits.size(), false);
+  for (size_t i : found.must_match) matched[i] = true;
+  std::set<std::string_view> missed;
   for (size_t i = 0; i < hits.size(); ++i) {
-    hits[i] = std::find(alone.missed_events.begin(), alone.missed_events.end(),
-                        item.must_match[i].name) == alone.missed_events.end();
+    if (!matched[i]) missed.insert(item.must_match[i].name);
   }
+  for (size_t i = 0; i < hits.size(); ++i) hits[i] = !missed.count(item.must_match[i].name);
   return hits;
 }
 
 std::vector<const Candidate*> BrokenToName(const MonitoringItem& item, const Pool& pool) {
   std::vector<bool> caught(item.must_match.size(), false);
   std::vector<std::pair<std::vector<bool>, const Candidate*>> ranked;
-  for (const Candidate& c : pool.all) {
+  for (const Candidate* candidate : pool.all) {
+    const Candidate& c = *candidate;
     if (c.pattern.state != Tri::kYes || c.chain.state == Tri::kUnknown) continue;
     std::vector<bool> hits = Hits(item, pool, c);
     if (c.chain.state == Tri::kYes) {
@@ -282,8 +317,17 @@ Value EventBridgeEnvelope(const Value& record) {
   return e;
 }
 
-ItemDecision DecideItem(const MonitoringItem& item, const MonitoringChain& chain) {
-  const Pool pool(Candidates(item, chain));
+std::shared_ptr<const FilterCandidates> MakeFilterCandidates(const MonitoringChain& chain) {
+  auto out = std::make_shared<FilterCandidates>();
+  out->list = FilterCandidateList(chain);
+  for (const Candidate& c : out->list) out->by_id.emplace(c.filter.id, &c);
+  return out;
+}
+
+ItemDecision DecideItem(const MonitoringItem& item, const MonitoringChain& chain,
+                        std::shared_ptr<const FilterCandidates> filters) {
+  if (!filters) filters = MakeFilterCandidates(chain);
+  const Pool pool(std::move(filters), RuleCandidates(item, chain));
   const CoverageResult cov = pool.Cover(
       item, Select(pool.all, [](const Candidate& c) { return c.chain.state == Tri::kYes; }));
   if (cov.covered) return Pass(pool, cov);

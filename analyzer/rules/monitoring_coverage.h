@@ -4,6 +4,7 @@
 #ifndef IACLINT_RULES_MONITORING_COVERAGE_H_
 #define IACLINT_RULES_MONITORING_COVERAGE_H_
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -25,7 +26,14 @@ struct ItemDecision {
   std::vector<const Resource*> witnesses;  ///< PASS: the filters and rules that cover it
 };
 
-ItemDecision DecideItem(const MonitoringItem& item, const MonitoringChain& chain);
+/// The declared metric filters as coverage candidates: the same for every item, so made once
+/// per run (a plan of many accounts declares thousands).
+struct FilterCandidates;
+std::shared_ptr<const FilterCandidates> MakeFilterCandidates(const MonitoringChain& chain);
+
+/// `filters`: MakeFilterCandidates(chain), or nullptr to make them now.
+ItemDecision DecideItem(const MonitoringItem& item, const MonitoringChain& chain,
+                        std::shared_ptr<const FilterCandidates> filters = nullptr);
 
 /// A CloudTrail record as EventBridge delivers it: {"version", "id", "detail-type" ("AWS API
 /// Call via CloudTrail", "AWS Console Sign In via CloudTrail", ...), "source" ("aws.ec2" for

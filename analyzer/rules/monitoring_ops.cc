@@ -134,6 +134,19 @@ Location PatternErrorLocation(const Model& model, const Value& value, std::strin
   return out;
 }
 
+namespace {
+
+// The chain's filters as coverage candidates, made once per run like the chain.
+std::shared_ptr<const FilterCandidates> FilterCandidatesOf(const MonitoringChain& chain,
+                                                           EvalContext& ctx) {
+  if (!ctx.memo) return nullptr;
+  std::shared_ptr<const void>& slot = (*ctx.memo)["monitoring-filter-candidates"];
+  if (!slot) slot = MakeFilterCandidates(chain);
+  return std::static_pointer_cast<const FilterCandidates>(slot);
+}
+
+}  // namespace
+
 Outcome OpMonitorsItem(const Predicate& p, const Subject& s, EvalContext& ctx) {
   const std::string id = ArgValue(p.arg, ctx).AsText().value_or("");
   auto items = BuiltinMonitoringItems();
@@ -147,7 +160,8 @@ Outcome OpMonitorsItem(const Predicate& p, const Subject& s, EvalContext& ctx) {
   if (item == list.end()) {
     return Outcome::Unknown("there is no monitoring item " + id + " in rulesets/events", "rule", s);
   }
-  return FromDecision(DecideItem(*item, *ChainOf(ctx)), s);
+  auto chain = ChainOf(ctx);
+  return FromDecision(DecideItem(*item, *chain, FilterCandidatesOf(*chain, ctx)), s);
 }
 
 Outcome OpFilterPatternValid(const Predicate& p, const Subject& s, EvalContext& ctx) {
