@@ -120,6 +120,41 @@ TEST(MonitoringChain, LiteralLogGroupNameMatchesTheTrailsArn) {
             "it is on log group 'app/logs', not on the log group of trail 'Trail' ('audit/trail')");
 }
 
+// A plan of many accounts repeats one set of alarms per account: the filters that publish one
+// metric share one list of watching alarms and one parsed pattern, so that linking stays
+// linear (one list per metric, not one per filter).
+TEST(MonitoringChain, FiltersOfOneMetricShareTheirAlarmsAndPattern) {
+  Scope s("shared");
+  std::string mon = "Resources:\n";
+  for (int i = 0; i < 6; ++i) {
+    const std::string n = std::to_string(i);
+    mon += Filter("Keys" + n, i < 5 ? "audit/trail" : "app/logs", "CIS", "Keys") +
+           Alarm("KeysAlarm" + n, "CIS", "Keys");
+  }
+  mon += Filter("Other", "audit/trail", "CIS", "Other");
+  s.File("trail.yaml", kTrail).File("mon.yaml", mon);
+  auto chain = s.Chain();
+  const FilterInfo& first = FilterNamed(*chain, "Keys0");
+  ASSERT_TRUE(first.alarms);
+  EXPECT_EQ(first.alarms->size(), 6u);
+  for (int i = 1; i < 6; ++i) {
+    const FilterInfo& f = FilterNamed(*chain, "Keys" + std::to_string(i));
+    EXPECT_EQ(f.alarms.get(), first.alarms.get()) << i;
+    EXPECT_EQ(f.pattern.get(), first.pattern.get()) << i;
+  }
+  EXPECT_TRUE(FilterNamed(*chain, "Other").alarms->empty());
+  // Each alarm's first watching filter is Keys0, which is on the trail's log group.
+  ASSERT_EQ(chain->watchers.size(), chain->alarms.size());
+  for (size_t a = 0; a < chain->alarms.size(); ++a) {
+    const AlarmWatchers& w = chain->watchers[a];
+    ASSERT_NE(w.first, AlarmWatchers::kNone);
+    EXPECT_EQ(chain->filters[w.first].filter->id, "Keys0");
+    EXPECT_EQ(w.first_on_trail, w.first);
+    EXPECT_EQ(w.first_maybe_on_trail, AlarmWatchers::kNone);
+  }
+  EXPECT_EQ(FilterNamed(*chain, "Keys5").on_trail.state, Tri::kNo);
+}
+
 TEST(MonitoringChain, AGeneratedLogGroupNameNeverEqualsALiteral) {
   Scope s("generated");
   s.File("t.yaml", R"(Resources:
