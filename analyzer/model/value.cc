@@ -217,6 +217,15 @@ std::optional<std::string> Value::AsText() const {
   }
 }
 
+std::vector<std::string> Value::TextItems() const {
+  if (auto t = AsText()) return {*t};
+  std::vector<std::string> out;
+  for (const Value& item : items()) {
+    if (auto t = item.AsText()) out.push_back(*t);
+  }
+  return out;
+}
+
 std::string Value::Render(size_t max_chars) const {
   std::string out;
   RenderInto(*this, out, max_chars);
@@ -240,15 +249,24 @@ std::string LooseKey(std::string_view key) {
 
 const char* KindName(Value::Kind kind) {
   switch (kind) {
-    case Value::Kind::kNull: return "null";
-    case Value::Kind::kBool: return "bool";
-    case Value::Kind::kNumber: return "number";
-    case Value::Kind::kString: return "string";
-    case Value::Kind::kList: return "list";
-    case Value::Kind::kMap: return "map";
-    case Value::Kind::kRef: return "ref";
-    case Value::Kind::kUnknown: return "unknown";
-    case Value::Kind::kChoice: return "choice";
+    case Value::Kind::kNull:
+      return "null";
+    case Value::Kind::kBool:
+      return "bool";
+    case Value::Kind::kNumber:
+      return "number";
+    case Value::Kind::kString:
+      return "string";
+    case Value::Kind::kList:
+      return "list";
+    case Value::Kind::kMap:
+      return "map";
+    case Value::Kind::kRef:
+      return "ref";
+    case Value::Kind::kUnknown:
+      return "unknown";
+    case Value::Kind::kChoice:
+      return "choice";
   }
   return "?";
 }

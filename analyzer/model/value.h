@@ -19,7 +19,17 @@ namespace iaclint {
 
 class Value {
  public:
-  enum class Kind : uint8_t { kNull, kBool, kNumber, kString, kList, kMap, kRef, kUnknown, kChoice };
+  enum class Kind : uint8_t {
+    kNull,
+    kBool,
+    kNumber,
+    kString,
+    kList,
+    kMap,
+    kRef,
+    kUnknown,
+    kChoice
+  };
 
   /// Facts about where a value came from; they never change its meaning.
   enum Flag : uint8_t {
@@ -102,6 +112,9 @@ class Value {
   std::optional<double> AsNumber() const;
   /// Scalar text (string, number, "true"/"false"); nullopt for the rest.
   std::optional<std::string> AsText() const;
+  /// The text of a scalar, or the texts of a list's scalar items (a rule's `type: X` or
+  /// `type: [X, Y]`); other values give none.
+  std::vector<std::string> TextItems() const;
 
   /// Deterministic one-line rendering for messages and goldens, truncated to max_chars.
   std::string Render(size_t max_chars = 120) const;

@@ -8,23 +8,11 @@ namespace {
 
 Error At(const Value& v, std::string message) { return Error{std::move(message), v.loc()}; }
 
-std::vector<std::string> TypeList(const Value& v) {
-  std::vector<std::string> out;
-  if (auto t = v.AsText()) {
-    out.push_back(*t);
-  } else {
-    for (const Value& item : v.items()) {
-      if (auto t = item.AsText()) out.push_back(*t);
-    }
-  }
-  return out;
-}
-
 Result<bool> ParseLink(const Value& arg, Predicate& p) {
   if (!arg.is(Value::Kind::kMap)) return At(arg, "'" + p.op + "' needs a map with 'type'");
   for (const auto& m : arg.members()) {
     if (m.key == "type" || m.key == "types") {
-      p.types = TypeList(m.value);
+      p.types = m.value.TextItems();
     } else if (m.key == "then" || m.key == "where") {
       auto child = ParsePredicate(m.value);
       if (!child.ok()) return child.error();
@@ -32,8 +20,10 @@ Result<bool> ParseLink(const Value& arg, Predicate& p) {
     } else if (m.key == "path") {
       p.link_path = SplitPath(m.value.AsText().value_or(""));
     } else {
-      return Error{"unknown key '" + m.key + "' in '" + p.op + "' (expected type, then, where, "
-                   "path)", m.key_loc};
+      return Error{"unknown key '" + m.key + "' in '" + p.op +
+                       "' (expected type, then, where, "
+                       "path)",
+                   m.key_loc};
     }
   }
   if (p.types.empty() && p.op != "ref") return At(arg, "'" + p.op + "' needs a 'type'");
@@ -67,7 +57,8 @@ std::string Predicate::PathText() const {
 }
 
 Result<Predicate> ParsePredicate(const Value& v) {
-  if (!v.is(Value::Kind::kMap)) return At(v, "a predicate must be a map such as {path: X, exists: true}");
+  if (!v.is(Value::Kind::kMap))
+    return At(v, "a predicate must be a map such as {path: X, exists: true}");
   Predicate p;
   p.loc = v.loc();
   const Value* op_value = nullptr;

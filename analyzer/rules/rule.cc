@@ -14,18 +14,6 @@ Result<std::string> Text(const Value& v, const std::string& key) {
   return At(v.loc(), "'" + key + "' must be a string");
 }
 
-std::vector<std::string> TextList(const Value& v) {
-  std::vector<std::string> out;
-  if (auto t = v.AsText()) {
-    out.push_back(*t);
-    return out;
-  }
-  for (const Value& item : v.items()) {
-    if (auto t = item.AsText()) out.push_back(*t);
-  }
-  return out;
-}
-
 Result<ParamSpec> ParseParam(const Value::Member& m) {
   ParamSpec p;
   p.name = m.key;
@@ -52,7 +40,7 @@ Result<Check> ParseCheck(const Value& v) {
   bool has_assert = false;
   for (const auto& m : v.members()) {
     if (m.key == "resources") {
-      c.resources = TextList(m.value);
+      c.resources = m.value.TextItems();
     } else if (m.key == "where") {
       auto p = ParsePredicate(m.value);
       if (!p.ok()) return p.error();
@@ -77,18 +65,17 @@ Result<Check> ParseCheck(const Value& v) {
 // Keys a rule file may hold; anything else is a typo worth an error.
 const std::set<std::string>& KnownKeys() {
   static const std::set<std::string> keys = {
-      "id",        "name",    "severity", "control",  "summary",      "description",
-      "help_uri",  "tags",    "scope",    "params",   "profiles",     "depends_on",
-      "evidence",  "resources", "where",  "assert",   "message",      "checks",
-      "satisfied_by", "formats"};
+      "id",    "name",   "severity", "control",  "summary",      "description", "help_uri",
+      "tags",  "scope",  "params",   "profiles", "depends_on",   "evidence",    "resources",
+      "where", "assert", "message",  "checks",   "satisfied_by", "formats"};
   return keys;
 }
 
 Result<bool> ParseMetadata(const Value::Member& m, Rule& r) {
   const std::string& k = m.key;
   if (k == "id" || k == "name" || k == "summary" || k == "description" || k == "help_uri" ||
-      k == "scope" || k == "message" || k == "evidence" || k == "satisfied_by" ||
-      k == "control" || k == "severity") {
+      k == "scope" || k == "message" || k == "evidence" || k == "satisfied_by" || k == "control" ||
+      k == "severity") {
     auto t = Text(m.value, k);
     if (!t.ok()) return t.error();
     if (k == "id") r.id = *t;
@@ -106,9 +93,9 @@ Result<bool> ParseMetadata(const Value::Member& m, Rule& r) {
     }
     return true;
   }
-  if (k == "tags") r.tags = TextList(m.value);
-  if (k == "formats") r.formats = TextList(m.value);
-  if (k == "depends_on") r.depends_on = TextList(m.value);
+  if (k == "tags") r.tags = m.value.TextItems();
+  if (k == "formats") r.formats = m.value.TextItems();
+  if (k == "depends_on") r.depends_on = m.value.TextItems();
   if (k == "profiles") {
     for (const auto& prof : m.value.members()) {
       const Value* sev = prof.value.Find("severity");
@@ -140,9 +127,12 @@ Result<bool> Validate(const Rule& r, const Value& doc, const std::string& file) 
     return At(doc.loc(), "a rule needs a summary and a description");
   }
   static const std::set<std::string> scopes = {"account", "resource", "tool", "manual"};
-  if (!scopes.count(r.scope)) return At(doc.loc(), "scope must be account, resource, tool or manual");
-  if (r.scope == "resource" && r.checks.empty()) return At(doc.loc(), "a resource rule needs resources and assert (or checks)");
-  if (r.scope == "account" && r.assert.op.empty()) return At(doc.loc(), "an account rule needs assert");
+  if (!scopes.count(r.scope))
+    return At(doc.loc(), "scope must be account, resource, tool or manual");
+  if (r.scope == "resource" && r.checks.empty())
+    return At(doc.loc(), "a resource rule needs resources and assert (or checks)");
+  if (r.scope == "account" && r.assert.op.empty())
+    return At(doc.loc(), "an account rule needs assert");
   return true;
 }
 
@@ -184,7 +174,7 @@ Result<Rule> ParseRule(const Value& doc, const std::string& file) {
   for (const auto& m : doc.members()) {
     if (!KnownKeys().count(m.key)) return At(m.key_loc, "unknown key '" + m.key + "' in rule file");
     if (m.key == "resources") {
-      single.resources = TextList(m.value);
+      single.resources = m.value.TextItems();
       has_single = true;
     } else if (m.key == "where") {
       auto p = ParsePredicate(m.value);

@@ -11,27 +11,14 @@ std::string Where(const Location& loc) {
   return "terraform.yaml:" + std::to_string(loc.line) + ":" + std::to_string(loc.column) + ": ";
 }
 
-std::vector<std::string> TextList(const Value& v) {
-  std::vector<std::string> out;
-  if (auto t = v.AsText()) {
-    out.push_back(*t);
-  } else {
-    for (const Value& item : v.items()) {
-      if (auto t = item.AsText()) out.push_back(*t);
-    }
-  }
-  return out;
-}
-
 bool Flag(const Value& v) { return v.AsBool().value_or(false); }
 
 Result<std::vector<TfPropertySpec>> ParseProperties(const Value& map);
 
 Result<TfPropertySpec> ParseProperty(const Value::Member& m) {
-  static const std::set<std::string> kOptions = {"to", "default", "absent", "values",
-                                                 "unmapped", "json", "link", "list",
-                                                 "each", "single", "items", "append",
-                                                 "keep_empty"};
+  static const std::set<std::string> kOptions = {
+      "to",   "default", "absent", "values", "unmapped", "json",      "link",
+      "list", "each",    "single", "items",  "append",   "keep_empty"};
   TfPropertySpec p;
   p.source = m.key;
   if (auto to = m.value.AsText(); to && m.value.IsScalar()) {
@@ -54,7 +41,7 @@ Result<TfPropertySpec> ParseProperty(const Value::Member& m) {
     }
     if (o.key == "unmapped") p.skip_unmapped = v.AsText().value_or("") == "skip";
     if (o.key == "json") p.json = Flag(v);
-    if (o.key == "link") p.link = TextList(v);
+    if (o.key == "link") p.link = v.TextItems();
     if (o.key == "list") p.list = Flag(v);
     if (o.key == "single") p.single = Flag(v);
     if (o.key == "append") p.append = Flag(v);
@@ -89,7 +76,7 @@ Result<TfAttachSpec> ParseAttach(const Value& v) {
   if (!v.is(Value::Kind::kMap)) return Error{Where(v.loc()) + "an attach entry is a mapping", {}};
   for (const auto& m : v.members()) {
     if (m.key == "to") {
-      a.to = TextList(m.value);
+      a.to = m.value.TextItems();
     } else if (m.key == "by") {
       a.by = m.value.AsText().value_or("");
     } else if (m.key == "element") {
