@@ -48,6 +48,7 @@ class AlarmIndex {
         if (am.known.state == Tri::kYes) {
           by_metric_[am.ns + '\0' + am.name].push_back(ref);
           by_name_[am.name].push_back(ref);
+          any_symbolic_ |= am.symbolic;
         } else if (am.known.state == Tri::kUnknown && !first_unknown_) {
           first_unknown_ = ref;
         }
@@ -55,9 +56,12 @@ class AlarmIndex {
     }
   }
 
-  // The match of a known filter metric, computed once per distinct metric.
+  // The match of a known filter metric, computed once per distinct metric. Where it is
+  // declared matters only when a stack name is part of a metric (SameMetric): a directory of a
+  // thousand stacks with the same CIS alarms still computes six matches.
   const MetricMatch& Match(const MetricId& m) {
-    std::string key = m.ns + '\0' + m.name + '\0' + (m.symbolic ? "1" : "0") + '\0' + m.scope;
+    std::string key = m.ns + '\0' + m.name;
+    if (m.symbolic || any_symbolic_) key += '\0' + std::string(m.symbolic ? "1" : "0") + m.scope;
     auto [it, fresh] = matches_.try_emplace(std::move(key));
     if (fresh) it->second = Compute(m);
     return it->second;
@@ -91,6 +95,7 @@ class AlarmIndex {
 
   std::unordered_map<std::string, std::vector<Ref>> by_metric_, by_name_;
   std::optional<Ref> first_unknown_;
+  bool any_symbolic_ = false;  // some known alarm metric contains a stack name
   std::unordered_map<std::string, MetricMatch> matches_;
 };
 
