@@ -6,7 +6,8 @@
 // handler written for nlohmann::json::sax_parse works with both.
 //
 // It accepts exactly what nlohmann accepts (RFC 8259, UTF-8 checked in strings, a leading
-// UTF-8 BOM skipped, numbers that overflow a double refused) and reports nothing about what it
+// UTF-8 BOM skipped, numbers that overflow a double refused, anything after a NUL byte that
+// follows the value ignored) and reports nothing about what it
 // refuses: a caller that needs the error message reads the same text again with nlohmann.
 #ifndef IACLINT_PARSE_JSON_EVENTS_H_
 #define IACLINT_PARSE_JSON_EVENTS_H_
@@ -128,8 +129,9 @@ class Reader {
     for (;;) {
       SkipSpace();
       if (stack_.empty()) {
+        // nlohmann ends its input at a NUL byte (for C strings): what follows is not read.
         done_ = true;
-        return p_ == end_;
+        return p_ == end_ || *p_ == '\0';
       }
       if (p_ == end_) return false;
       const bool object = stack_.back() == kObject;

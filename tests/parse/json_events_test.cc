@@ -28,6 +28,9 @@ TEST(JsonEvents, ValidTextsGiveNlohmannsEvents) {
   const std::vector<std::string> valid = {
       "{}",
       "[]",
+      // nlohmann stops at a NUL byte after the value (found by the json fuzz target).
+      std::string("{} \0 trailing", 13),
+      std::string("1\0x", 3),
       " \n\t\r{ } ",
       "{\"a\":1}",
       "[1, 2.5, -3, true, false, null, \"x\"]",
