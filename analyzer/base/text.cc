@@ -141,6 +141,23 @@ std::string_view StripUtf8Bom(std::string_view text) {
   return text;
 }
 
+std::optional<uint32_t> ParseHex(std::string_view digits) {
+  uint32_t v = 0;
+  for (char c : digits) {
+    v <<= 4;
+    if (c >= '0' && c <= '9') {
+      v |= static_cast<uint32_t>(c - '0');
+    } else if (c >= 'a' && c <= 'f') {
+      v |= static_cast<uint32_t>(c - 'a' + 10);
+    } else if (c >= 'A' && c <= 'F') {
+      v |= static_cast<uint32_t>(c - 'A' + 10);
+    } else {
+      return std::nullopt;
+    }
+  }
+  return v;
+}
+
 uint32_t Utf16Length(std::string_view text) {
   uint32_t n = 0;
   size_t i = 0;

@@ -51,6 +51,10 @@ std::string_view StripUtf8Bom(std::string_view text);
 /// Appends the UTF-8 encoding of the code point `cp` (JSON and HCL escapes decode through it).
 void AppendUtf8(std::string& out, uint32_t cp);
 
+/// The value of a run of hexadecimal digits (the XXXX of a \uXXXX escape); nullopt when one is
+/// not a hexadecimal digit.
+std::optional<uint32_t> ParseHex(std::string_view digits);
+
 /// Number of UTF-16 code units in a UTF-8 string (invalid bytes count one each).
 uint32_t Utf16Length(std::string_view text);
 

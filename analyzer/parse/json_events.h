@@ -17,6 +17,8 @@
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <iterator>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -197,21 +199,10 @@ class Reader {
 
   bool Hex4(uint32_t* out) {
     if (end_ - p_ < 4) return false;
-    uint32_t v = 0;
-    for (int i = 0; i < 4; ++i) {
-      const char c = *p_++;
-      v <<= 4;
-      if (c >= '0' && c <= '9') {
-        v |= static_cast<uint32_t>(c - '0');
-      } else if (c >= 'a' && c <= 'f') {
-        v |= static_cast<uint32_t>(c - 'a' + 10);
-      } else if (c >= 'A' && c <= 'F') {
-        v |= static_cast<uint32_t>(c - 'A' + 10);
-      } else {
-        return false;
-      }
-    }
-    *out = v;
+    const std::optional<uint32_t> v = ParseHex(std::string_view(p_, 4));
+    if (!v) return false;
+    *out = *v;
+    p_ += 4;
     return true;
   }
 
@@ -320,6 +311,40 @@ class Reader {
 };
 
 }  // namespace json_events_internal
+
+/// A char iterator that publishes how far nlohmann's parser has read through it, so that a SAX
+/// handler can turn events into positions (nlohmann reports none); `*position` then moves as
+/// ReadJsonEvents moves it.
+class PublishingIterator {
+ public:
+  using iterator_category = std::input_iterator_tag;
+  using value_type = char;
+  using difference_type = std::ptrdiff_t;
+  using pointer = const char*;
+  using reference = const char&;
+
+  PublishingIterator(const char* p, const char** position) : p_(p), position_(position) {}
+  reference operator*() const { return *p_; }
+  PublishingIterator& operator++() {
+    *position_ = ++p_;
+    return *this;
+  }
+  PublishingIterator operator++(int) {
+    PublishingIterator old = *this;
+    ++*this;
+    return old;
+  }
+  friend bool operator==(const PublishingIterator& a, const PublishingIterator& b) {
+    return a.p_ == b.p_;
+  }
+  friend bool operator!=(const PublishingIterator& a, const PublishingIterator& b) {
+    return a.p_ != b.p_;
+  }
+
+ private:
+  const char* p_;
+  const char** position_;
+};
 
 /// Reads the JSON value that is all of `text` (whitespace around it allowed) and reports it
 /// to `handler` with nlohmann's SAX interface: null, boolean, number_integer,

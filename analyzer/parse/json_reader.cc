@@ -198,21 +198,11 @@ class JsonParser {
 
   static bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
-  static int HexDigit(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-  }
-
   bool ReadHex4(uint32_t& out) {
     if (pos_ + 4 > text_.size()) return Failed("incomplete \\u escape");
-    out = 0;
-    for (int i = 0; i < 4; ++i) {
-      const int d = HexDigit(text_[pos_ + i]);
-      if (d < 0) return Failed("invalid \\u escape");
-      out = out * 16 + static_cast<uint32_t>(d);
-    }
+    const std::optional<uint32_t> v = ParseHex(text_.substr(pos_, 4));
+    if (!v) return Failed("invalid \\u escape");
+    out = *v;
     pos_ += 4;
     return true;
   }
@@ -221,15 +211,32 @@ class JsonParser {
     if (pos_ >= text_.size()) return Failed("unterminated string");
     const char e = text_[pos_++];
     switch (e) {
-      case '"': out += '"'; return true;
-      case '\\': out += '\\'; return true;
-      case '/': out += '/'; return true;
-      case 'b': out += '\b'; return true;
-      case 'f': out += '\f'; return true;
-      case 'n': out += '\n'; return true;
-      case 'r': out += '\r'; return true;
-      case 't': out += '\t'; return true;
-      case 'u': break;
+      case '"':
+        out += '"';
+        return true;
+      case '\\':
+        out += '\\';
+        return true;
+      case '/':
+        out += '/';
+        return true;
+      case 'b':
+        out += '\b';
+        return true;
+      case 'f':
+        out += '\f';
+        return true;
+      case 'n':
+        out += '\n';
+        return true;
+      case 'r':
+        out += '\r';
+        return true;
+      case 't':
+        out += '\t';
+        return true;
+      case 'u':
+        break;
       default:
         --pos_;
         return Failed(std::string("invalid escape '\\") + Printable(e) + "'");

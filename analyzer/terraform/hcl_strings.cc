@@ -8,23 +8,6 @@ namespace iaclint {
 
 namespace {
 
-std::optional<uint32_t> Hex(std::string_view digits) {
-  uint32_t v = 0;
-  for (char c : digits) {
-    v <<= 4;
-    if (c >= '0' && c <= '9') {
-      v |= static_cast<uint32_t>(c - '0');
-    } else if (c >= 'a' && c <= 'f') {
-      v |= static_cast<uint32_t>(c - 'a' + 10);
-    } else if (c >= 'A' && c <= 'F') {
-      v |= static_cast<uint32_t>(c - 'A' + 10);
-    } else {
-      return std::nullopt;
-    }
-  }
-  return v;
-}
-
 // $${ and %%{ stand for a literal ${ and %{ in both string kinds.
 bool TemplateEscape(std::string_view raw, size_t& i, std::string& out) {
   if (i + 2 < raw.size() && (raw[i] == '$' || raw[i] == '%') && raw[i + 1] == raw[i] &&
@@ -72,7 +55,7 @@ std::optional<std::string> UnescapeQuoted(std::string_view raw) {
       case 'U': {
         const size_t n = (c == 'u') ? 4 : 8;
         if (i + n > raw.size()) return std::nullopt;
-        const auto cp = Hex(raw.substr(i, n));
+        const auto cp = ParseHex(raw.substr(i, n));
         if (!cp || *cp > 0x10FFFF || (*cp >= 0xD800 && *cp <= 0xDFFF)) return std::nullopt;
         AppendUtf8(out, *cp);
         i += n;

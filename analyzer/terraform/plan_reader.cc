@@ -14,39 +14,6 @@ namespace iaclint {
 
 namespace {
 
-// A char iterator that publishes how far the parser has read, so the SAX handler can turn
-// the events it cares about into positions (nlohmann's SAX interface reports none).
-class TrackingIterator {
- public:
-  using iterator_category = std::input_iterator_tag;
-  using value_type = char;
-  using difference_type = std::ptrdiff_t;
-  using pointer = const char*;
-  using reference = const char&;
-
-  TrackingIterator(const char* p, const char** shared) : p_(p), shared_(shared) {}
-  reference operator*() const { return *p_; }
-  TrackingIterator& operator++() {
-    *shared_ = ++p_;
-    return *this;
-  }
-  TrackingIterator operator++(int) {
-    TrackingIterator old = *this;
-    ++*this;
-    return old;
-  }
-  friend bool operator==(const TrackingIterator& a, const TrackingIterator& b) {
-    return a.p_ == b.p_;
-  }
-  friend bool operator!=(const TrackingIterator& a, const TrackingIterator& b) {
-    return a.p_ != b.p_;
-  }
-
- private:
-  const char* p_;
-  const char** shared_;
-};
-
 // Feeds a ValueBuilder from a JSON text (the values object of one planned_values entry).
 class BuilderSax {
  public:
@@ -180,8 +147,8 @@ Result<PlanParts> ReadPlanParts(std::string_view text, FileId file,
   PlanSax sax(text, file, options, &position);
   bool ok = false;
   try {
-    ok = nlohmann::json::sax_parse(TrackingIterator(text.data(), &position),
-                                   TrackingIterator(text.data() + text.size(), &position), &sax);
+    ok = nlohmann::json::sax_parse(PublishingIterator(text.data(), &position),
+                                   PublishingIterator(text.data() + text.size(), &position), &sax);
   } catch (const std::exception& e) {
     return Error{std::string("invalid JSON: ") + e.what(), Location{file, 1, 1, 1, 1}};
   }

@@ -96,37 +96,6 @@ class JsonEventLog {
   const char* const* at_;
 };
 
-/// A char iterator that publishes how far nlohmann's parser has read (as the plan reader's).
-class PublishingIterator {
- public:
-  using iterator_category = std::input_iterator_tag;
-  using value_type = char;
-  using difference_type = std::ptrdiff_t;
-  using pointer = const char*;
-  using reference = const char&;
-  PublishingIterator(const char* p, const char** at) : p_(p), at_(at) {}
-  reference operator*() const { return *p_; }
-  PublishingIterator& operator++() {
-    *at_ = ++p_;
-    return *this;
-  }
-  PublishingIterator operator++(int) {
-    PublishingIterator old = *this;
-    ++*this;
-    return old;
-  }
-  friend bool operator==(const PublishingIterator& a, const PublishingIterator& b) {
-    return a.p_ == b.p_;
-  }
-  friend bool operator!=(const PublishingIterator& a, const PublishingIterator& b) {
-    return a.p_ != b.p_;
-  }
-
- private:
-  const char* p_;
-  const char** at_;
-};
-
 /// What ReadJsonEvents and nlohmann's SAX parser make of a text.
 struct JsonReadings {
   bool fast_ok = false, nlohmann_ok = false;
