@@ -49,7 +49,9 @@ if [ "$target" = pattern ]; then
   # Each JSON filter pattern on a line of the fixtures, the rules, the research notes (the CIS
   # canonical patterns) and the corpus: from its first '{' to its last '}'.
   research=${IACLINT_SHARED_RESEARCH:-../shared/research}
-  grep -rhE '\{ *\(* *\$\.' fixtures rulesets "$research" ${shared:+"$shared"} 2>/dev/null |
+  [ -d "$research" ] || research=""
+  [ -d "$shared" ] || shared=""
+  { grep -rhE '\{ *\(* *\$\.' fixtures rulesets ${research:+"$research"} ${shared:+"$shared"} 2>/dev/null || true; } |
     awk 'length < 1500' | sed -E 's/^[^{]*//; s/[^}]*$//; s/\\"/"/g' | LC_ALL=C sort -u |
     head -n "$max_seeds" | {
       i=0
