@@ -141,6 +141,27 @@ std::string_view StripUtf8Bom(std::string_view text) {
   return text;
 }
 
+std::optional<char> JsonShortEscape(char letter) {
+  switch (letter) {
+    case '"':
+    case '\\':
+    case '/':
+      return letter;
+    case 'b':
+      return '\b';
+    case 'f':
+      return '\f';
+    case 'n':
+      return '\n';
+    case 'r':
+      return '\r';
+    case 't':
+      return '\t';
+    default:
+      return std::nullopt;
+  }
+}
+
 std::optional<uint32_t> ParseHex(std::string_view digits) {
   uint32_t v = 0;
   for (char c : digits) {

@@ -51,6 +51,10 @@ std::string_view StripUtf8Bom(std::string_view text);
 /// Appends the UTF-8 encoding of the code point `cp` (JSON and HCL escapes decode through it).
 void AppendUtf8(std::string& out, uint32_t cp);
 
+/// The character a JSON one-letter escape stands for (`n` in "\\n" is '\\n'); nullopt for `u`
+/// and for letters JSON does not define.
+std::optional<char> JsonShortEscape(char letter);
+
 /// The value of a run of hexadecimal digits (the XXXX of a \uXXXX escape); nullopt when one is
 /// not a hexadecimal digit.
 std::optional<uint32_t> ParseHex(std::string_view digits);

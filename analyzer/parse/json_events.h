@@ -210,36 +210,11 @@ class Reader {
   bool Escape() {
     if (p_ == end_) return false;
     const char c = *p_++;
-    switch (c) {
-      case '"':
-        buf_ += '"';
-        return true;
-      case '\\':
-        buf_ += '\\';
-        return true;
-      case '/':
-        buf_ += '/';
-        return true;
-      case 'b':
-        buf_ += '\b';
-        return true;
-      case 'f':
-        buf_ += '\f';
-        return true;
-      case 'n':
-        buf_ += '\n';
-        return true;
-      case 'r':
-        buf_ += '\r';
-        return true;
-      case 't':
-        buf_ += '\t';
-        return true;
-      case 'u':
-        break;
-      default:
-        return false;
+    if (const std::optional<char> plain = JsonShortEscape(c)) {
+      buf_ += *plain;
+      return true;
     }
+    if (c != 'u') return false;
     uint32_t cp = 0;
     if (!Hex4(&cp)) return false;
     if (cp >= 0xDC00 && cp <= 0xDFFF) return false;  // a low surrogate first

@@ -210,36 +210,13 @@ class JsonParser {
   bool ParseEscape(std::string& out) {
     if (pos_ >= text_.size()) return Failed("unterminated string");
     const char e = text_[pos_++];
-    switch (e) {
-      case '"':
-        out += '"';
-        return true;
-      case '\\':
-        out += '\\';
-        return true;
-      case '/':
-        out += '/';
-        return true;
-      case 'b':
-        out += '\b';
-        return true;
-      case 'f':
-        out += '\f';
-        return true;
-      case 'n':
-        out += '\n';
-        return true;
-      case 'r':
-        out += '\r';
-        return true;
-      case 't':
-        out += '\t';
-        return true;
-      case 'u':
-        break;
-      default:
-        --pos_;
-        return Failed(std::string("invalid escape '\\") + Printable(e) + "'");
+    if (const std::optional<char> plain = JsonShortEscape(e)) {
+      out += *plain;
+      return true;
+    }
+    if (e != 'u') {
+      --pos_;
+      return Failed(std::string("invalid escape '\\") + Printable(e) + "'");
     }
     uint32_t cp = 0;
     if (!ReadHex4(cp)) return false;
