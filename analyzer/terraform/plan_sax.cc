@@ -35,8 +35,23 @@ Location OffsetCursor::At(size_t offset) {
 
 // ---------------------------------------------------------------------------------------
 
+namespace {
+
+// Moves `from` into `to`, which gets exactly their size, and empties `from`.
+template <typename T>
+void MoveInto(std::vector<T>& from, std::vector<T>& to) {
+  if (from.empty()) return;
+  to.reserve(to.size() + from.size());
+  for (T& element : from) to.push_back(std::move(element));
+  from.clear();
+}
+
+}  // namespace
+
 void ValueBuilder::Begin(const TfKeep* keep, size_t max_depth) {
   stack_.clear();
+  for (auto& members : members_at_) members.clear();
+  for (auto& items : items_at_) items.clear();
   root_ = Value();
   root_keep_ = keep && keep->all ? nullptr : keep;
   key_.clear();
@@ -52,6 +67,7 @@ Value* ValueBuilder::Place(Value v, const TfKeep** keep) {
     return &root_;
   }
   Level& top = stack_.back();
+  const size_t depth = stack_.size() - 1;
   if (top.value->is(Value::Kind::kMap)) {
     const TfKeep* child = nullptr;
     if (top.keep) {
@@ -60,11 +76,12 @@ Value* ValueBuilder::Place(Value v, const TfKeep** keep) {
       child = it->second.all ? nullptr : &it->second;
     }
     *keep = child;
-    return &top.value->Set(std::move(key_), std::move(v));
+    members_at_[depth].push_back(Value::Member{std::move(key_), {}, std::move(v)});
+    return &members_at_[depth].back().value;
   }
-  top.value->Add(std::move(v));
+  items_at_[depth].push_back(std::move(v));
   *keep = top.keep;
-  return &top.value->items().back();
+  return &items_at_[depth].back();
 }
 
 bool ValueBuilder::Dropping() const {
@@ -94,6 +111,10 @@ bool ValueBuilder::Open(Value container) {
   }
   if (stack_.size() >= max_depth_) too_deep_ = true;
   stack_.push_back(Level{slot, keep});
+  if (members_at_.size() < stack_.size()) {
+    members_at_.emplace_back();
+    items_at_.emplace_back();
+  }
   return false;
 }
 
@@ -103,11 +124,10 @@ bool ValueBuilder::Close() {
     return false;
   }
   if (!stack_.empty()) {
-    // A plan holds tens of thousands of these small containers: growth slack would add a
-    // third to their size.
     Value& done = *stack_.back().value;
-    done.members().shrink_to_fit();
-    done.items().shrink_to_fit();
+    const size_t depth = stack_.size() - 1;
+    MoveInto(members_at_[depth], done.members());
+    MoveInto(items_at_[depth], done.items());
     stack_.pop_back();
   }
   return stack_.empty();
@@ -270,8 +290,7 @@ bool PlanSax::Open(bool object) {
   if (top.ctx == Ctx::kBuild) {
     builder_.Open(object ? Value::Map() : Value::List());
     if (builder_.too_deep()) {
-      error_ = Error{"nesting deeper than " + std::to_string(options_.limits.max_depth) +
-                         " levels",
+      error_ = Error{"nesting deeper than " + std::to_string(options_.limits.max_depth) + " levels",
                      LocationOfOffset(text_, file_, Offset())};
       return false;
     }
@@ -380,8 +399,7 @@ bool PlanSax::Open(bool object) {
       if (name == "constant_value") return skip();
       return push(object ? Ctx::kExpr : Ctx::kExprList, JoinPath(parent_path, name), sink);
     case Ctx::kExprList:
-      return object ? push(Ctx::kExpr, JoinPath(parent_path, std::to_string(index)), sink)
-                    : skip();
+      return object ? push(Ctx::kExpr, JoinPath(parent_path, std::to_string(index)), sink) : skip();
     case Ctx::kCfgCalls: {
       if (!object) return skip();
       const std::string child = JoinPath(parent_path, "module." + name);

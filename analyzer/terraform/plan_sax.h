@@ -60,6 +60,12 @@ class ValueBuilder {
   Value* Place(Value v, const TfKeep** keep);
 
   std::vector<Level> stack_;
+  // The children of each open container (by depth), moved into an exactly sized vector when
+  // it closes: growing the container's own vector would move its members several times and
+  // shrinking it to fit once more, and a plan holds millions of them. The buffers keep their
+  // capacity for the next container at the same depth.
+  std::vector<std::vector<Value::Member>> members_at_;
+  std::vector<std::vector<Value>> items_at_;
   Value root_;
   const TfKeep* root_keep_ = nullptr;
   std::string key_;
