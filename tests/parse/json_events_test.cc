@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -109,6 +110,34 @@ TEST(JsonEvents, InvalidTextsAreRefusedByBoth) {
       "'a'",
   };
   for (const std::string& text : invalid) ExpectAgree(text, false);
+}
+
+TEST(JsonEvents, EightByteRunsStopAtEveryByteThatEndsAPlainRun) {
+  for (int byte = 0; byte < 256; ++byte) {
+    const bool ends = byte == '"' || byte == '\\' || byte < 0x20 || byte >= 0x80;
+    for (int at = 0; at < 8; ++at) {
+      std::string text(8, 'a');
+      text[at] = static_cast<char>(byte);
+      uint64_t word = 0;
+      std::memcpy(&word, text.data(), 8);
+      EXPECT_EQ(json_events_internal::EndsPlainRun(word), ends) << "byte " << byte << " at " << at;
+    }
+  }
+}
+
+TEST(JsonEvents, LongStringsWithEscapesAndUtf8AtEveryOffset) {
+  // The fast path reads eight bytes at a time: put each special byte at each offset of a run.
+  for (const std::string special : {"\\n", "\\\"", "\\u00e9", "\xc3\xa9", "\xf0\x9f\x98\x80"}) {
+    for (size_t at = 0; at < 20; ++at) {
+      const std::string body = std::string(at, 'x') + special + std::string(17, 'y');
+      ExpectAgree("[\"" + body + "\", \"" + body + body + "\"]", true);
+    }
+  }
+  for (size_t at = 0; at < 20; ++at) {
+    ExpectAgree("\"" + std::string(at, 'x') + "\x01" + std::string(9, 'y') + "\"", false);
+    ExpectAgree("\"" + std::string(at, 'x') + "\xff" + std::string(9, 'y') + "\"", false);
+    ExpectAgree("\"" + std::string(at, 'x'), false);
+  }
 }
 
 TEST(JsonEvents, PositionsFollowNlohmanns) {
