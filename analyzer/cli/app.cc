@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "base/process_exit.h"
 #include "cli/baseline.h"
 #include "cli/pipeline.h"
 #include "cli/rule_tests.h"
@@ -148,8 +149,9 @@ int RunCheckCommand(const CheckOptions& options, const std::vector<std::string>&
   for (const std::string& f : (*run)->fatal) std::cerr << "iaclint: error: " << f << "\n";
   if (!(*run)->fatal.empty()) return kExitError;
   const int emitted = Emit(**run, *targets, color);
-  if (emitted) return emitted;
-  return (*run)->report.exit_code;
+  const int exit_code = emitted ? emitted : (*run)->report.exit_code;
+  KeepUntilExit(*run);
+  return exit_code;
 }
 
 int ListRules(const std::string& format) {
