@@ -164,12 +164,14 @@ void ProcessDocument(const WalkEntry& entry, std::string text, const LoadOptions
     f.process(in, doc->root, out);
     return;
   }
+  const std::string why_not_cfn = WhyNotCfnTemplate(doc->root);
   if (entry.explicit_arg) {
-    result.fatal = entry.path + ": not a CloudFormation template, Terraform plan, Terraform "
-                   "source, Landing Zone Accelerator config or policy document";
+    result.fatal = entry.path + ": not a CloudFormation template (" + why_not_cfn +
+                   "), Terraform plan, Terraform source, Landing Zone Accelerator config or "
+                   "policy document";
   }
-  result.skipped = "no input type recognises it (not a CloudFormation template: " +
-                   WhyNotCfnTemplate(doc->root) + ")";
+  result.skipped =
+      "no input type recognises it (not a CloudFormation template: " + why_not_cfn + ")";
 }
 
 // A file over --max-file-size is not read. When it looks like an input (named on the command

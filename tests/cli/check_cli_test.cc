@@ -54,6 +54,18 @@ TEST(CheckCli, ExampleShowsFindingsScorecardAndExitsOne) {
   EXPECT_NE(r.out.find("  08  CloudTrail"), std::string::npos);
 }
 
+TEST(CheckCli, ANamedFileOfNoInputTypeSaysWhyItIsNotATemplate) {
+  const fs::path dir = TempDir("not-a-template");
+  std::ofstream(dir / "list.yaml") << "Resources:\n  - Type: AWS::S3::Bucket\n";
+  Outcome r = Shell(Iaclint("check '" + (dir / "list.yaml").string() + "' 2>&1"));
+  EXPECT_EQ(r.status, 2) << r.out;
+  EXPECT_NE(r.out.find("list.yaml: not a CloudFormation template (Resources is not a mapping of "
+                       "resources), Terraform plan"),
+            std::string::npos)
+      << r.out;
+  fs::remove_all(dir);
+}
+
 TEST(CheckCli, GnuFormatIsOneLinePerFindingOnly) {
   Outcome r = Shell(Iaclint("check --format gnu fixtures/example"));
   EXPECT_EQ(r.status, 1);
