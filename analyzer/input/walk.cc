@@ -15,6 +15,14 @@ namespace fs = std::filesystem;
 
 namespace {
 
+const char* SpecialFileKind(mode_t mode) {
+  if (S_ISFIFO(mode)) return "a FIFO";
+  if (S_ISSOCK(mode)) return "a socket";
+  if (S_ISCHR(mode)) return "a character device";
+  if (S_ISBLK(mode)) return "a block device";
+  return "a special file";
+}
+
 struct IgnoreRule {
   std::string base;     ///< directory of the .gitignore (reported path, "" = cwd)
   std::string pattern;  ///< without leading '/' and trailing '/'
@@ -140,7 +148,11 @@ struct Walker {
       Dir(p, root, rel, ignore);
       return;
     }
-    if (!S_ISREG(st.st_mode)) return;  // FIFOs, sockets, devices: never opened
+    if (!S_ISREG(st.st_mode)) {  // never opened: a FIFO blocks, a device may never end
+      out.skipped.push_back({display, std::string(SpecialFileKind(st.st_mode)) +
+                                          ", not a regular file: never opened"});
+      return;
+    }
     out.files.push_back(WalkEntry{display, p.string(), root, false});
   }
 };

@@ -54,7 +54,18 @@ TEST(HostileTree, FifosAndDevicesAreNeverOpened) {
   ASSERT_EQ(mkfifo((dir / "pipe.json").c_str(), 0644), 0);
   // An endless device (/dev/zero's numbers) where the sandbox allows making one.
   const bool device = mknod((dir / "zero.json").c_str(), S_IFCHR | 0644, makedev(1, 5)) == 0;
-  ExpectAnalysed(Check(dir, {"."}), 1);
+  RunResult walked = Check(dir, {"."});
+  ExpectAnalysed(walked, 1);
+  // Each is said to be skipped (IAC0002), not left out silently.
+  for (const char* name : {"pipe.yaml", "pipe.json"}) {
+    EXPECT_NE(walked.out.find(std::string(name) + "\""), std::string::npos) << walked.out;
+  }
+  EXPECT_NE(walked.out.find("skipped: a FIFO, not a regular file: never opened"), std::string::npos)
+      << walked.out;
+  if (device) {
+    EXPECT_NE(walked.out.find("skipped: a character device, not a regular file"), std::string::npos)
+        << walked.out;
+  }
 
   // Named explicitly: refused as not a regular file, still without opening it.
   RunResult r = Check(dir, {"pipe.yaml"});
