@@ -84,6 +84,36 @@ Location LineIndex::At(size_t offset) const {
   return loc;
 }
 
+Location LineIndex::Cursor::At(size_t offset) {
+  const LineIndex& x = index_;
+  offset = std::min(offset, x.text_.size());
+  if (offset < offset_) return x.At(offset);
+  if (line_ < x.starts_.size() && x.starts_[line_] <= offset) {  // on a later line
+    line_ =
+        static_cast<size_t>(std::upper_bound(x.starts_.begin() + static_cast<std::ptrdiff_t>(line_),
+                                             x.starts_.end(), offset) -
+                            x.starts_.begin());
+    offset_ = x.starts_[line_ - 1];
+    column_ = 1;
+  }
+  if (offset - offset_ > kCheckpointStride) {  // far along a long line: use its checkpoints
+    column_ = x.Column(x.starts_[line_ - 1], offset);
+    offset_ = offset;
+  }
+  while (offset_ < offset) {  // the walk Column() makes, continued
+    const int len = SequenceLength(static_cast<unsigned char>(x.text_[offset_]));
+    column_ += (len == 4) ? 2 : 1;
+    offset_ += (len == 0) ? 1 : static_cast<size_t>(len);
+  }
+  Location loc;
+  loc.file = x.file_;
+  loc.line = static_cast<uint32_t>(line_);
+  loc.column = column_;
+  loc.end_line = loc.line;
+  loc.end_column = loc.column;
+  return loc;
+}
+
 Location LineIndex::Span(size_t begin, size_t end) const {
   Location loc = At(begin);
   const Location last = At(std::max(begin, end));

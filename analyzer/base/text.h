@@ -19,6 +19,21 @@ class LineIndex {
  public:
   LineIndex(std::string_view text, FileId file);
 
+  /// Answers At() for offsets that mostly grow, as a parser's events do, in amortised
+  /// constant time: it walks on from its previous answer instead of searching the lines and
+  /// walking the line from its start. An offset behind the previous one is looked up anew.
+  class Cursor {
+   public:
+    explicit Cursor(const LineIndex& index) : index_(index) {}
+    Location At(size_t offset);
+
+   private:
+    const LineIndex& index_;
+    size_t line_ = 1;      ///< 1-based line of offset_
+    size_t offset_ = 0;    ///< where the walk stands (a character boundary)
+    uint32_t column_ = 1;  ///< the column at offset_
+  };
+
   Location At(size_t offset) const;
   /// A range from begin to end (end exclusive), both byte offsets.
   Location Span(size_t begin, size_t end) const;

@@ -146,7 +146,7 @@ class Builder {
     error_ = Error{std::move(message), At(mark)};
   }
 
-  Location At(const yaml_mark_t& mark) { return lines_.At(cursor_.ByteOffset(mark.index)); }
+  Location At(const yaml_mark_t& mark) { return positions_.At(cursor_.ByteOffset(mark.index)); }
 
   bool stopped() const { return stopped_; }
   const Error& error() const { return error_; }
@@ -163,9 +163,34 @@ class Builder {
     bool key_is_merge = false;
     std::string key;
     Location key_loc;
-    std::unordered_set<std::string> explicit_keys;  ///< written in this map
-    std::unordered_set<std::string> merged_keys;    ///< copied in by `<<` merge keys
+    /// Keys written in this map, once it is indexed (see WrittenBefore).
+    std::unordered_set<std::string> explicit_keys;
+    std::unordered_set<std::string> merged_keys;  ///< copied in by `<<` merge keys
+    bool indexed = false;
   };
+
+  // Most maps are small: searching their members costs less than hashing every key into a
+  // set. A map gets its set of written keys when it grows or takes a merge key (after which
+  // its members are not all written keys).
+  static constexpr size_t kSmallMap = 16;
+
+  static void IndexKeys(Frame& f) {
+    if (f.indexed) return;
+    for (const auto& m : f.value.members()) f.explicit_keys.insert(m.key);
+    f.indexed = true;
+  }
+
+  // Whether `key` was written before in this map; records it as written.
+  static bool WrittenBefore(Frame& f, const std::string& key) {
+    if (!f.indexed && f.value.members().size() < kSmallMap) {
+      for (const auto& m : f.value.members()) {
+        if (m.key == key) return true;
+      }
+      return false;
+    }
+    IndexKeys(f);
+    return !f.explicit_keys.insert(key).second;
+  }
 
   void OnScalar(const yaml_event_t& e) {
     const auto& s = e.data.scalar;
@@ -230,8 +255,8 @@ class Builder {
       while (begin < end && text_[begin] != ' ' && text_[begin] != '\t') ++begin;
       while (begin < end && (text_[begin] == ' ' || text_[begin] == '\t')) ++begin;
     }
-    Location loc = lines_.At(begin);
-    const Location last = lines_.At(end);
+    Location loc = positions_.At(begin);
+    const Location last = positions_.At(end);
     if (last.line == loc.line && last.column >= loc.column) loc.end_column = last.column;
     return loc;
   }
@@ -302,7 +327,7 @@ class Builder {
       MergeInto(top, v);
       return;
     }
-    if (!top.explicit_keys.insert(top.key).second) {
+    if (WrittenBefore(top, top.key)) {
       warnings_.push_back(Error{"duplicate key '" + top.key + "' (the last one is used)",
                                 top.key_loc});
     } else if (top.merged_keys.count(top.key)) {
@@ -349,6 +374,7 @@ class Builder {
       error_ = Error{"a merge key (<<) needs a mapping or a list of mappings", source.loc()};
       return;
     }
+    IndexKeys(frame);
     for (const auto& m : source.members()) {
       if (frame.explicit_keys.count(m.key) || !frame.merged_keys.insert(m.key).second) continue;
       frame.value.Set(m.key, m.value, m.key_loc);
@@ -382,6 +408,7 @@ class Builder {
 
   std::string_view text_;
   LineIndex lines_;
+  LineIndex::Cursor positions_{lines_};  // events come in text order
   CharCursor cursor_;
   const ParseLimits& limits_;
   std::vector<Frame> stack_;

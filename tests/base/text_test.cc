@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 namespace iaclint {
 namespace {
@@ -27,6 +28,38 @@ TEST(LineIndex, LongLinesMatchAPlainCount) {
   }
   EXPECT_EQ(index.At(text.size() - 1).line, 3u);
   EXPECT_EQ(index.At(text.size() - 1).column, 3u);
+}
+
+// The cursor answers exactly as At() does, for offsets in order, repeated, skipping ahead
+// over lines and long stretches, and going back.
+TEST(LineIndex, CursorAgreesWithAt) {
+  std::string text = "a: 1\r\nb: \xC3\xA9\xF0\x9F\x98\x80 x\rc\n\n";
+  for (int i = 0; i < 3000; ++i) text += (i % 13 == 0) ? "\xE2\x82\xAC" : "y";
+  text += "\nlast line";
+  const LineIndex index(text, 3);
+  auto expect_same = [&](LineIndex::Cursor& cursor, size_t offset) {
+    const Location want = index.At(offset), got = cursor.At(offset);
+    ASSERT_EQ(got.file, want.file) << offset;
+    ASSERT_EQ(got.line, want.line) << offset;
+    ASSERT_EQ(got.column, want.column) << offset;
+    ASSERT_EQ(got.end_column, want.end_column) << offset;
+  };
+  std::vector<size_t> boundaries;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    if (i == text.size() || (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      boundaries.push_back(i);
+    }
+  }
+  for (size_t step : {1, 2, 7, 300, 1000}) {
+    LineIndex::Cursor cursor(index);
+    for (size_t k = 0; k < boundaries.size(); k += step) {
+      expect_same(cursor, boundaries[k]);
+      expect_same(cursor, boundaries[k]);  // the same offset twice
+    }
+    expect_same(cursor, text.size() + 5);  // past the end: clamped
+    expect_same(cursor, 3);                // backwards
+    expect_same(cursor, 40);
+  }
 }
 
 }  // namespace

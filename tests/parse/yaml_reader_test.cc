@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
 namespace iaclint {
 namespace {
 
@@ -127,6 +129,29 @@ TEST(YamlReader, MergesListsOfMapsAndLetsWrittenKeysWinWithoutWarning) {
   EXPECT_EQ(z.members().size(), 3u);
   EXPECT_TRUE(doc->warnings.empty());
   EXPECT_FALSE(ParseYaml("z:\n  <<: 5\n", 0).ok());
+}
+
+// Small maps find duplicates by searching their members, big ones with a set: both warn
+// once per repeated key, in maps with and without merge keys, and the last value wins.
+TEST(YamlReader, DuplicateKeysAreFoundInSmallAndBigMaps) {
+  for (int size : {3, 15, 16, 17, 40}) {
+    for (bool merge : {false, true}) {
+      std::string text = "d: &d {m: 0}\nmap:\n";
+      if (merge) text += "  <<: *d\n";
+      for (int i = 0; i < size; ++i)
+        text += "  k" + std::to_string(i) + ": " + std::to_string(i) + "\n";
+      text += "  k1: again\n  m: written\n  k1: thrice\n";
+      auto doc = ParseYaml(text, 0);
+      ASSERT_TRUE(doc.ok()) << doc.error().message;
+      const size_t expected = 2;  // k1 twice more; m is new, or replaces a merged m silently
+      ASSERT_EQ(doc->warnings.size(), expected) << size << " " << merge;
+      EXPECT_EQ(doc->warnings[0].message, "duplicate key 'k1' (the last one is used)");
+      const Value& map = *doc->root.Find("map");
+      EXPECT_EQ(map.Find("k1")->str(), "thrice");
+      EXPECT_EQ(map.Find("m")->str(), "written");
+      EXPECT_EQ(map.Find("k0")->str(), "0");
+    }
+  }
 }
 
 TEST(YamlReader, StandardTagsTypeScalars) {
