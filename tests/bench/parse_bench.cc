@@ -10,12 +10,14 @@
 //   ParseYaml/<in>    iaclint::ParseYaml + a walk over every value, YAML files of the input
 //   ParseJson/<in>    iaclint::ParseJson + walk, JSON files of the input (CFN JSON, plans)
 //   NlohmannSax/<in>  nlohmann::json::sax_parse with a handler that does nothing: the JSON floor
+//   JsonEvents/<in>   iaclint::ReadJsonEvents (the plan reader's lexer), the same handler
 //   ParseHcl/<in>     iaclint::ParseHcl (tree-sitter-hcl into the HCL syntax tree) + a walk,
 //                     .tf files of the input: the floor of the Terraform source loader
 // Parse benchmarks start from the text in memory (read once, before timing), so a process needs
 // about ReadFile + Parse*. Counters: bytes_per_second, files, values (nodes visited by the walk,
 // or SAX events), failed (files the reader rejected), maxrss_MiB (the process's peak RSS so far:
 // exact when one benchmark runs per process, as tests/bench/run.sh --parse-bench does).
+#include <benchmark/benchmark.h>
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -30,8 +32,7 @@
 #include <string>
 #include <vector>
 
-#include <benchmark/benchmark.h>
-
+#include "parse/json_events.h"
 #include "parse/json_reader.h"
 #include "parse/yaml_reader.h"
 #include "terraform/hcl_parser.h"
@@ -220,6 +221,27 @@ void SaxTexts(benchmark::State& state, const Input& in) {
   state.counters["maxrss_MiB"] = MaxRssMiB();
 }
 
+// The lexer the plan reader runs (parse/json_events.h) with the same do-nothing handler.
+void JsonEventsTexts(benchmark::State& state, const Input& in) {
+  Texts t = Load(in, Pick::kJson);
+  size_t events = 0, failed = 0;
+  for (auto _ : state) {
+    events = failed = 0;
+    for (const auto& text : t.texts) {
+      NullSax sax;
+      const char* position = text.data();
+      if (!iaclint::ReadJsonEvents(text, sax, &position)) ++failed;
+      events += sax.events;
+    }
+    benchmark::DoNotOptimize(events);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(t.bytes) * state.iterations());
+  state.counters["files"] = static_cast<double>(t.texts.size());
+  state.counters["values"] = static_cast<double>(events);
+  state.counters["failed"] = static_cast<double>(failed);
+  state.counters["maxrss_MiB"] = MaxRssMiB();
+}
+
 size_t WalkHcl(const iaclint::HclExpr& e) {
   size_t n = 1;
   for (const auto& c : e.children) n += WalkHcl(c);
@@ -343,6 +365,8 @@ int main(int argc, char** argv) {
           }));
       Configure(benchmark::RegisterBenchmark(("NlohmannSax/" + in.name).c_str(),
                                              [p](benchmark::State& s) { SaxTexts(s, *p); }));
+      Configure(benchmark::RegisterBenchmark(("JsonEvents/" + in.name).c_str(),
+                                             [p](benchmark::State& s) { JsonEventsTexts(s, *p); }));
     }
   }
   benchmark::RunSpecifiedBenchmarks();
