@@ -4,19 +4,9 @@
 
 #include <memory>
 
-namespace iaclint {
+#include "base/sanitizer.h"
 
-#if defined(__SANITIZE_ADDRESS__)
-inline constexpr bool kFreeAtExit = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-inline constexpr bool kFreeAtExit = true;
-#else
-inline constexpr bool kFreeAtExit = false;
-#endif
-#else
-inline constexpr bool kFreeAtExit = false;
-#endif
+namespace iaclint {
 
 /// Lets a tree that lives until the end of the process go without being freed, as clang's
 /// -disable-free does: freeing the model of a 100 MB plan node by node takes a twentieth of
@@ -24,7 +14,7 @@ inline constexpr bool kFreeAtExit = false;
 /// it, so that LeakSanitizer keeps checking everything else.
 template <typename T>
 void KeepUntilExit(std::unique_ptr<T>& owner) {
-  if (!kFreeAtExit) static_cast<void>(owner.release());
+  if (!kAddressSanitizer) static_cast<void>(owner.release());
 }
 
 }  // namespace iaclint

@@ -23,19 +23,11 @@
 #include <thread>
 #include <vector>
 
+#include "base/sanitizer.h"
+
 namespace iaclint::robustness {
 
-#if defined(__SANITIZE_ADDRESS__)
-inline constexpr bool kSanitized = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-inline constexpr bool kSanitized = true;
-#else
-inline constexpr bool kSanitized = false;
-#endif
-#else
-inline constexpr bool kSanitized = false;
-#endif
+inline constexpr bool kSanitized = kAddressSanitizer;
 
 /// Sanitizers slow a run down several times; time limits scale with this.
 inline constexpr int kSlowdown = kSanitized ? 4 : 1;
