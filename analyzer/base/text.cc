@@ -21,6 +21,14 @@ bool IsContinuation(unsigned char c) { return (c & 0xC0) == 0x80; }
 
 constexpr size_t kCheckpointStride = 256;
 
+// Moves `i` past the character at it and `column` past its UTF-16 units (an invalid byte counts
+// as one character): the one walk behind every column.
+void StepCharacter(std::string_view text, size_t& i, uint32_t& column) {
+  const int len = SequenceLength(static_cast<unsigned char>(text[i]));
+  column += (len == 4) ? 2 : 1;
+  i += (len == 0) ? 1 : static_cast<size_t>(len);
+}
+
 }  // namespace
 
 LineIndex::LineIndex(std::string_view text, FileId file) : text_(text), file_(file) {
@@ -48,9 +56,7 @@ void LineIndex::AddCheckpoints(size_t line_start, size_t line_end) {
       checkpoints_.emplace_back(i, column);
       next = i + kCheckpointStride;
     }
-    const int len = SequenceLength(static_cast<unsigned char>(text_[i]));
-    column += (len == 4) ? 2 : 1;
-    i += (len == 0) ? 1 : static_cast<size_t>(len);
+    StepCharacter(text_, i, column);
   }
 }
 
@@ -64,9 +70,7 @@ uint32_t LineIndex::Column(size_t line_start, size_t offset) const {
     column = std::prev(cp)->second;
   }
   while (i < offset && i < text_.size()) {
-    const int len = SequenceLength(static_cast<unsigned char>(text_[i]));
-    column += (len == 4) ? 2 : 1;
-    i += (len == 0) ? 1 : static_cast<size_t>(len);
+    StepCharacter(text_, i, column);
   }
   return column;
 }
@@ -101,9 +105,7 @@ Location LineIndex::Cursor::At(size_t offset) {
     offset_ = offset;
   }
   while (offset_ < offset) {  // the walk Column() makes, continued
-    const int len = SequenceLength(static_cast<unsigned char>(x.text_[offset_]));
-    column_ += (len == 4) ? 2 : 1;
-    offset_ += (len == 0) ? 1 : static_cast<size_t>(len);
+    StepCharacter(x.text_, offset_, column_);
   }
   Location loc;
   loc.file = x.file_;
