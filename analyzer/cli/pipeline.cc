@@ -286,6 +286,7 @@ Result<std::unique_ptr<CheckRun>> RunCheck(const CheckOptions& options) {
   progress->Stage("checking the baseline", 0);
   EngineOptions engine;
   engine.max_forks = limits->max_if_combinations;
+  engine.jobs = options.jobs;
   Anchors(*run, engine);
   const bool anything = engine.default_anchor.known();
   if (anything) {

@@ -1,21 +1,23 @@
 #include "input/load.h"
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <set>
-#include <thread>
+#include <utility>
 
 #include "base/files.h"
+#include "base/in_order.h"
+#include "base/parallel.h"
 #include "base/text.h"
 #include "cfn/template.h"
 #include "input/formats.h"
 #include "model/tool_findings.h"
 #include "orgs/link.h"
-#include "parse/limits.h"
 #include "parse/json_reader.h"
+#include "parse/limits.h"
 #include "parse/yaml_reader.h"
 #include "terraform/tf_merge.h"
 
@@ -320,30 +322,39 @@ void TraceOthers(const std::vector<WalkEntry>& files, const std::vector<Unit>& u
   }
 }
 
-// Runs units on `options.jobs` threads; results are in unit order, whatever the thread count.
-// `millis` receives each unit's time (for --debug-inputs).
-std::vector<UnitResult> RunUnits(const std::vector<Unit>& units, const LoadOptions& options,
-                                 size_t extra_slots, std::vector<double>& millis) {
-  std::vector<UnitResult> results(units.size() + extra_slots);
-  millis.assign(units.size(), 0);
-  unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-  jobs = std::min<unsigned>(jobs, static_cast<unsigned>(std::max<size_t>(1, units.size())));
-  std::atomic<size_t> next{0};
+// What the finished units add to the model, merged one at a time in unit order.
+struct Merged {
+  Model& model;
+  std::vector<std::string> fatal;
+  std::vector<FollowUp> follow;  ///< nested templates the merged units name, in unit order
+
+  void Add(UnitResult& r) {
+    if (!r.fatal.empty()) fatal.push_back(std::move(r.fatal));
+    for (FollowUp& f : r.fragment.follow) follow.push_back(std::move(f));
+    MergeFragment(std::move(r.fragment), model);
+  }
+};
+
+// Runs units on `options.jobs` threads and gives each result to `merge` in unit order,
+// whatever the thread count, as soon as the units before it are merged: merging overlaps
+// the parsing of later units. `merge` also receives the unit's time (for --debug-inputs).
+void RunUnits(const std::vector<Unit>& units, const LoadOptions& options,
+              const std::function<void(size_t, UnitResult&, double)>& merge) {
+  std::vector<UnitResult> results(units.size());
+  std::vector<double> millis(units.size(), 0);
+  InOrder in_order(units.size(), [&](size_t i) {
+    merge(i, results[i], millis[i]);
+    results[i] = UnitResult{};
+  });
   if (options.progress) options.progress->Stage("reading inputs", units.size());
-  auto worker = [&] {
-    for (size_t i = next++; i < units.size(); i = next++) {
-      const auto start = std::chrono::steady_clock::now();
-      ProcessUnit(units[i], options, results[i]);
-      millis[i] = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
-                      .count();
-      if (options.progress) options.progress->Tick();
-    }
-  };
-  std::vector<std::thread> threads;
-  for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(worker);
-  worker();
-  for (std::thread& t : threads) t.join();
-  return results;
+  ParallelFor(units.size(), ThreadCount(options.jobs), [&](size_t i) {
+    const auto start = std::chrono::steady_clock::now();
+    ProcessUnit(units[i], options, results[i]);
+    millis[i] =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    if (options.progress) options.progress->Tick();
+    in_order.Finished(i);
+  });
 }
 
 std::string CanonicalKey(const std::string& disk_path) {
@@ -357,45 +368,49 @@ std::string CanonicalKey(const std::string& disk_path) {
 std::vector<std::string> LoadInputs(const std::vector<WalkEntry>& files, const LoadOptions& options,
                                     Model& model) {
   std::vector<Unit> units = PlanUnits(files);
-  std::set<std::string> loaded;  // canonical paths of the documents already analysed
-  for (const Unit& u : units) {
-    if (u.kind == Unit::kDocument) loaded.insert(CanonicalKey(u.entry.disk_path));
-  }
-  std::vector<double> millis;
-  std::vector<UnitResult> results = RunUnits(units, options, options.stdin_input ? 1 : 0, millis);
+  Merged merged{model, {}, {}};
+  RunUnits(units, options, [&](size_t i, UnitResult& r, double millis) {
+    if (options.traces) TraceUnit(units[i], r, millis, *options.traces);
+    merged.Add(r);
+  });
   if (options.stdin_input) {
+    UnitResult r;
     WalkEntry entry{options.stdin_input->first, "", "", true};
-    ProcessDocument(entry, options.stdin_input->second, options, results.back());
+    ProcessDocument(entry, options.stdin_input->second, options, r);
+    merged.Add(r);
   }
   if (options.traces) {
-    for (size_t i = 0; i < units.size(); ++i) TraceUnit(units[i], results[i], millis[i], *options.traces);
     TraceOthers(files, units, *options.traces);
     std::sort(options.traces->begin(), options.traces->end(),
               [](const InputTrace& a, const InputTrace& b) { return a.path < b.path; });
   }
-  std::vector<std::string> fatal;
   // Nested templates named by what was just analysed, until none is new: each file at most
-  // once, so reference cycles end, and in a deterministic order.
-  while (!results.empty()) {
-    std::vector<Unit> more;
-    for (UnitResult& r : results) {
-      if (!r.fatal.empty()) fatal.push_back(r.fatal);
-      for (FollowUp& f : r.fragment.follow) {
-        if (!loaded.insert(f.disk_path).second) continue;
-        Unit u;
-        u.entry = WalkEntry{std::move(f.path), std::move(f.disk_path), std::move(f.root), false};
-        more.push_back(std::move(u));
+  // once, so reference cycles end, and in a deterministic order. The canonical paths of the
+  // documents already analysed cost a system call each: taken only when a template nests.
+  std::set<std::string> loaded;
+  bool loaded_known = false;
+  while (!merged.follow.empty()) {
+    if (!loaded_known) {
+      for (const Unit& u : units) {
+        if (u.kind == Unit::kDocument) loaded.insert(CanonicalKey(u.entry.disk_path));
       }
-      MergeFragment(std::move(r.fragment), model);
+      loaded_known = true;
     }
-    results = RunUnits(more, options, 0, millis);
+    std::vector<Unit> more;
+    for (FollowUp& f : std::exchange(merged.follow, {})) {
+      if (!loaded.insert(f.disk_path).second) continue;
+      Unit u;
+      u.entry = WalkEntry{std::move(f.path), std::move(f.disk_path), std::move(f.root), false};
+      more.push_back(std::move(u));
+    }
+    RunUnits(more, options, [&](size_t, UnitResult& r, double) { merged.Add(r); });
   }
   LinkInstantiatedDocuments(model);
   if (!model.exports().empty()) {
     for (Resource& r : model.resources()) LinkImports(r.properties, model.exports());
   }
   MergeTerraformConfigurations(model);
-  return fatal;
+  return std::move(merged.fatal);
 }
 
 }  // namespace iaclint

@@ -87,6 +87,26 @@ bool Ignored(const std::vector<IgnoreRule>& rules, const std::string& rel_to_roo
   return ignored;
 }
 
+// The reported form of a path before PrintableText: relative to the working directory when
+// inside it, else absolute; normalised, "/"-separated.
+std::string ShownPath(const std::string& path) {
+  std::error_code ec;
+  const fs::path abs = fs::absolute(path, ec).lexically_normal();
+  const fs::path cwd = fs::current_path(ec);
+  const fs::path rel = abs.lexically_relative(cwd);
+  std::string out = (!rel.empty() && rel.native().rfind("..", 0) != 0) ? rel.generic_string()
+                                                                       : abs.generic_string();
+  if (out.rfind("./", 0) == 0) out.erase(0, 2);
+  return out;
+}
+
+// The shown path of a directory entry, from its directory's: what ShownPath gives for the
+// joined path, without a getcwd and a normalisation per file (most of a large walk's time).
+std::string JoinShown(const std::string& dir, const std::string& name) {
+  if (dir.empty() || dir == ".") return name;
+  return dir.back() == '/' ? dir + name : dir + "/" + name;
+}
+
 struct Walker {
   const WalkOptions& options;
   WalkResult out;
@@ -100,8 +120,9 @@ struct Walker {
     return false;
   }
 
-  void Dir(const fs::path& dir, const std::string& root, const std::string& rel,
-           std::vector<IgnoreRule> ignore) {
+  // `shown` is the directory's reported path before PrintableText (see JoinShown).
+  void Dir(const fs::path& dir, const std::string& shown, const std::string& root,
+           const std::string& rel, std::vector<IgnoreRule> ignore) {
     struct stat st;
     if (stat(dir.c_str(), &st) != 0) return;
     if (!visited.insert({st.st_dev, st.st_ino}).second) return;  // symlink loop
@@ -109,27 +130,32 @@ struct Walker {
       auto more = ReadGitignore(dir, rel);
       ignore.insert(ignore.end(), more.begin(), more.end());
     }
-    std::vector<fs::path> entries;
+    // Names, not paths: one directory's entries differ only in their last component, and
+    // comparing strings is much cheaper than comparing paths component by component.
+    std::vector<std::string> names;
     std::error_code ec;
     for (fs::directory_iterator it(dir, ec), end;
          !ec && it != end; it.increment(ec)) {
-      entries.push_back(it->path());
+      names.push_back(it->path().filename().string());
     }
-    if (ec) out.skipped.push_back({DisplayPath(dir.string()), "cannot read the directory"});
-    std::sort(entries.begin(), entries.end());
-    for (const fs::path& p : entries) Entry(p, root, rel, ignore);
+    if (ec) out.skipped.push_back({PrintableText(shown), "cannot read the directory"});
+    std::sort(names.begin(), names.end());
+    for (const std::string& name : names)
+      Entry(dir / name, JoinShown(shown, name), root, rel, ignore);
   }
 
-  void Entry(const fs::path& p, const std::string& root, const std::string& parent_rel,
-             const std::vector<IgnoreRule>& ignore) {
+  void Entry(const fs::path& p, const std::string& shown, const std::string& root,
+             const std::string& parent_rel, const std::vector<IgnoreRule>& ignore) {
     const std::string name = p.filename().string();
     const std::string rel = parent_rel.empty() ? name : parent_rel + "/" + name;
-    const std::string display = DisplayPath(p.string());
+    const std::string display = PrintableText(shown);
     struct stat lst, st;
     if (lstat(p.c_str(), &lst) != 0) return;
     const bool is_link = S_ISLNK(lst.st_mode);
-    if (stat(p.c_str(), &st) != 0) {
-      if (is_link) out.skipped.push_back({display, "broken symbolic link"});
+    if (!is_link) {
+      st = lst;
+    } else if (stat(p.c_str(), &st) != 0) {
+      out.skipped.push_back({display, "broken symbolic link"});
       return;
     }
     if (is_link) {
@@ -145,7 +171,7 @@ struct Walker {
     if (is_dir) {
       if (SkippedDirs().count(name)) return;
       if (name.rfind("asset.", 0) == 0 && p.parent_path().filename() == "cdk.out") return;
-      Dir(p, root, rel, ignore);
+      Dir(p, shown, root, rel, ignore);
       return;
     }
     if (!S_ISREG(st.st_mode)) {  // never opened: a FIFO blocks, a device may never end
@@ -189,16 +215,9 @@ bool PathGlobMatch(std::string_view pattern, std::string_view path) {
 }
 
 std::string DisplayPath(const std::string& path) {
-  std::error_code ec;
-  const fs::path abs = fs::absolute(path, ec).lexically_normal();
-  const fs::path cwd = fs::current_path(ec);
-  const fs::path rel = abs.lexically_relative(cwd);
-  std::string out = (!rel.empty() && rel.native().rfind("..", 0) != 0) ? rel.generic_string()
-                                                                       : abs.generic_string();
-  if (out.rfind("./", 0) == 0) out.erase(0, 2);
   // A file name may hold any byte but '/' and NUL; the reported form holds no line break,
   // terminal escape or invalid UTF-8 (disk_path keeps the real name).
-  return PrintableText(out);
+  return PrintableText(ShownPath(path));
 }
 
 bool IsInside(const std::string& path, const std::string& root) {
@@ -216,7 +235,7 @@ Result<WalkResult> WalkPaths(const std::vector<std::string>& paths, const WalkOp
     if (stat(p.c_str(), &st) != 0) return Error{arg + ": no such file or directory", {}};
     const std::string root = fs::weakly_canonical(p, ec).string();
     if (S_ISDIR(st.st_mode)) {
-      walker.Dir(p, root, "", {});
+      walker.Dir(p, ShownPath(arg), root, "", {});
     } else if (S_ISREG(st.st_mode)) {
       walker.out.files.push_back(WalkEntry{DisplayPath(arg), arg, fs::path(root).parent_path().string(), true});
     } else {

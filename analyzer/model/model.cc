@@ -1,5 +1,7 @@
 #include "model/model.h"
 
+#include "base/parallel.h"
+
 namespace iaclint {
 
 namespace {
@@ -8,6 +10,20 @@ const std::vector<const Resource*> kNone;
 
 std::string TypedName(const std::string& type, const std::string& name) {
   return type + '\n' + name;
+}
+
+// The string at a dotted property path ("Name", "Tags.Name"), or "" when there is none or it
+// is not a literal string.
+std::string LiteralAt(const Value& properties, std::string_view path) {
+  if (path.empty()) return "";
+  const Value* at = &properties;
+  while (at && !path.empty()) {
+    const size_t dot = path.find('.');
+    at = at->Find(path.substr(0, dot));
+    path = (dot == std::string_view::npos) ? std::string_view() : path.substr(dot + 1);
+  }
+  if (!at || !at->is(Value::Kind::kString)) return "";
+  return at->str();
 }
 
 }  // namespace
@@ -45,17 +61,29 @@ const TypeInfo* Model::type_info(std::string_view type) const {
   return it == type_info_.end() ? nullptr : &it->second;
 }
 
-void Model::Index() const {
+void Model::Index(unsigned threads) const {
   if (indexed_) return;
-  by_type_.clear();
-  by_key_.clear();
-  by_name_.clear();
-  for (const Resource& r : resources_) {
-    by_type_[r.type].push_back(&r);
-    by_key_.emplace(ResourceKey(r.scope, r.id), &r);
-    const std::string name = NameOf(r);
-    if (!name.empty()) by_name_[TypedName(r.type, name)].push_back(&r);
-  }
+  // Two independent halves: by key, and by type then name (the name property is looked up
+  // once per type, not once per resource).
+  ParallelFor(2, threads, [this](size_t half) {
+    if (half == 0) {
+      by_key_.clear();
+      by_key_.reserve(resources_.size());
+      for (const Resource& r : resources_) by_key_.emplace(ResourceKey(r.scope, r.id), &r);
+      return;
+    }
+    by_type_.clear();
+    by_name_.clear();
+    for (const Resource& r : resources_) by_type_[r.type].push_back(&r);
+    for (const auto& [type, list] : by_type_) {
+      const TypeInfo* info = type_info(type);
+      if (!info || info->name_property.empty()) continue;
+      for (const Resource* r : list) {
+        const std::string name = LiteralAt(r->properties, info->name_property);
+        if (!name.empty()) by_name_[TypedName(type, name)].push_back(r);
+      }
+    }
+  });
   indexed_ = true;
 }
 
@@ -84,16 +112,7 @@ std::vector<const Resource*> Model::FindByName(const std::string& type,
 
 std::string Model::NameOf(const Resource& r) const {
   const TypeInfo* info = type_info(r.type);
-  if (!info || info->name_property.empty()) return "";
-  const Value* name = &r.properties;
-  std::string_view path = info->name_property;
-  while (name && !path.empty()) {
-    const size_t dot = path.find('.');
-    name = name->Find(path.substr(0, dot));
-    path = (dot == std::string_view::npos) ? std::string_view() : path.substr(dot + 1);
-  }
-  if (!name || !name->is(Value::Kind::kString)) return "";
-  return name->str();
+  return info ? LiteralAt(r.properties, info->name_property) : "";
 }
 
 }  // namespace iaclint

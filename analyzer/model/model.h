@@ -82,6 +82,10 @@ class Model {
   std::vector<Resource>& resources() { return resources_; }
   /// Call after editing resources() in place (removing or reordering resources).
   void InvalidateIndex() { indexed_ = false; }
+  /// Builds the lookup indexes now (OfType, Find, FindByName), on up to `threads` threads:
+  /// lookups build them lazily, which only one thread may do. After this, until resources
+  /// change, lookups from several threads are safe.
+  void PrepareLookups(unsigned threads) const { Index(threads); }
 
   void SetTypeInfo(std::map<std::string, TypeInfo> info) { type_info_ = std::move(info); }
   const TypeInfo* type_info(std::string_view type) const;
@@ -110,7 +114,7 @@ class Model {
   const std::map<std::string, Value>& exports() const { return exports_; }
 
  private:
-  void Index() const;
+  void Index(unsigned threads = 1) const;
 
   std::deque<SourceFile> files_;
   std::unordered_map<std::string, FileId> file_index_;  ///< reported path of files read from disk

@@ -1,45 +1,46 @@
 #include "orgs/link.h"
 
-#include <map>
+#include <algorithm>
 #include <set>
+#include <string>
 #include <tuple>
+#include <vector>
 
 namespace iaclint {
 
 namespace {
 
-// The files a resource's declaration lies in: its own place and its top-level properties
-// (the Content of an LZA SCP lies in the policy file it references).
-std::set<FileId> FilesOf(const Resource& r) {
-  std::set<FileId> out;
-  if (r.loc.file != kNoFile) out.insert(r.loc.file);
-  for (const auto& m : r.properties.members()) {
-    if (m.value.loc().file != kNoFile) out.insert(m.value.loc().file);
-  }
-  return out;
-}
-
 bool Standalone(const Resource& r, const Model& model) {
   return r.loc.file < model.files().size() && r.scope == model.file(r.loc.file).path;
 }
 
+// A file declared in more than one scope (its own, and a configuration that instantiates
+// it): a resource standing alone in it is dropped, as the instantiating scope has it. A
+// resource lies in its own file and in those of its top-level properties (the Content of an
+// LZA SCP lies in the policy file it references).
 void DropInstantiated(Model& model) {
-  std::map<FileId, std::set<std::string>> scopes;
-  for (const Resource& r : model.resources()) {
-    for (FileId f : FilesOf(r)) scopes[f].insert(r.scope);
-  }
-  std::vector<Resource> kept;
-  kept.reserve(model.resources().size());
-  bool dropped = false;
-  for (Resource& r : model.resources()) {
-    if (Standalone(r, model) && scopes[r.loc.file].size() > 1) {
-      dropped = true;
-      continue;
+  const size_t count = model.files().size();
+  std::vector<const std::string*> first_scope(count, nullptr);
+  std::vector<bool> several(count, false);
+  auto note = [&](FileId file, const std::string& scope) {
+    if (file >= count) return;  // also kNoFile
+    if (!first_scope[file]) {
+      first_scope[file] = &scope;
+    } else if (*first_scope[file] != scope) {
+      several[file] = true;
     }
-    kept.push_back(std::move(r));
+  };
+  for (const Resource& r : model.resources()) {
+    note(r.loc.file, r.scope);
+    for (const auto& m : r.properties.members()) note(m.value.loc().file, r.scope);
   }
-  model.resources() = std::move(kept);
-  if (dropped) model.InvalidateIndex();
+  auto instantiated = [&](const Resource& r) {
+    return Standalone(r, model) && several[r.loc.file];
+  };
+  std::vector<Resource>& all = model.resources();
+  if (std::none_of(all.begin(), all.end(), instantiated)) return;
+  all.erase(std::remove_if(all.begin(), all.end(), instantiated), all.end());
+  model.InvalidateIndex();
 }
 
 void DedupeDiagnostics(Model& model) {

@@ -3,18 +3,29 @@
 #include <algorithm>
 #include <set>
 
+#include "base/parallel.h"
 #include "rules/eval.h"
+#include "rules/ops.h"
+#include "rules/run_memo.h"
 
 namespace iaclint {
 
 namespace {
 
+// What one rule produced: its result and its findings, kept apart so that rules evaluated on
+// several threads are reported in the order one thread would have produced.
+struct RuleOutput {
+  RuleResult result;
+  std::vector<Finding> findings;
+};
+
+// Evaluates one rule at a time. Several threads may each run one: they share the model and
+// the memo (thread-safe), and read `verdicts`, which changes only between dependency levels.
 struct Runner {
   const Model& model;
   const EngineOptions& options;
-  EngineOutput out;
-  std::map<std::string, Verdict> verdicts;
-  std::map<std::string, std::shared_ptr<const void>> memo;
+  const std::map<std::string, Verdict>& verdicts;
+  RunMemo& memo;
 
   Finding MakeFinding(const ActiveRule& a, const Outcome& o, std::string message,
                       const Resource* fallback, const Location& fallback_loc) {
@@ -58,7 +69,7 @@ struct Runner {
     o.reason += ", and it may declare one (run `terraform init`, or analyse a plan JSON)";
   }
 
-  void RunAccount(const ActiveRule& a, RuleResult& result) {
+  void RunAccount(const ActiveRule& a, RuleResult& result, std::vector<Finding>& findings) {
     EvalCache cache;
     EvalContext ctx{model, a.params, options.max_forks, 0, &verdicts, &cache, &memo};
     Subject account;
@@ -83,12 +94,12 @@ struct Runner {
     if (at_default && !configured && !options.default_anchor_note.empty()) {
       f.message += " (" + options.default_anchor_note + ")";
     }
-    out.findings.push_back(std::move(f));
+    findings.push_back(std::move(f));
   }
 
   // A control no code can declare: reported as a note saying what would satisfy it, at the
   // same anchor as other account-wide findings.
-  void RunManual(const ActiveRule& a, RuleResult& result) {
+  void RunManual(const ActiveRule& a, RuleResult& result, std::vector<Finding>& findings) {
     result.verdict = Verdict::kUnknown;
     result.detail = a.rule->satisfied_by;
     auto anchor = options.rule_anchors.find(a.rule->id);
@@ -104,11 +115,11 @@ struct Runner {
     if (!configured && !options.default_anchor_note.empty()) {
       f.message += " (" + options.default_anchor_note + ")";
     }
-    out.findings.push_back(std::move(f));
+    findings.push_back(std::move(f));
   }
 
   void RunCheck(const ActiveRule& a, const Check& check, RuleResult& result,
-                std::set<const Resource*>& seen) {
+                std::vector<Finding>& findings, std::set<const Resource*>& seen) {
     EvalCache cache;  // the rule's parameters and the verdicts it sees are fixed meanwhile
     EvalContext ctx{model, a.params, options.max_forks, 0, &verdicts, &cache, &memo};
     for (const std::string& type : check.resources) {
@@ -142,27 +153,27 @@ struct Runner {
         if (result.detail.empty()) result.detail = o.reason;
         std::string message =
             check.message.empty() ? o.reason : FormatMessage(check.message, o, r, ctx);
-        out.findings.push_back(MakeFinding(a, o, std::move(message), r, r->loc));
+        findings.push_back(MakeFinding(a, o, std::move(message), r, r->loc));
       }
     }
   }
 
-  void Run(const ActiveRule& a) {
-    RuleResult result;
+  RuleOutput Run(const ActiveRule& a) {
+    RuleOutput out;
+    RuleResult& result = out.result;
     result.rule = a.rule;
     if (!Blocked(a, result)) {
       if (a.rule->scope == "account") {
-        RunAccount(a, result);
+        RunAccount(a, result, out.findings);
       } else if (a.rule->scope == "manual") {
-        RunManual(a, result);
+        RunManual(a, result, out.findings);
       } else if (a.rule->scope == "resource") {
         std::set<const Resource*> seen;
-        for (const Check& check : a.rule->checks) RunCheck(a, check, result, seen);
+        for (const Check& check : a.rule->checks) RunCheck(a, check, result, out.findings, seen);
         if (result.verdict == Verdict::kPass) result.evidence = a.rule->evidence;
       }
     }
-    verdicts[a.rule->id] = result.verdict;
-    out.results.push_back(std::move(result));
+    return out;
   }
 };
 
@@ -210,17 +221,96 @@ std::vector<const ActiveRule*> DependencyOrder(const std::vector<ActiveRule>& ru
   return order;
 }
 
+// The operators' prepare steps the rules use, each once, in the order first met.
+void CollectPrepares(const Predicate& p, std::vector<OpPrepare>& out) {
+  const OpSpec* op = FindOperator(p.op);
+  if (op && op->prepare && std::find(out.begin(), out.end(), op->prepare) == out.end()) {
+    out.push_back(op->prepare);
+  }
+  for (const Predicate& c : p.children) CollectPrepares(c, out);
+}
+
+std::vector<OpPrepare> PreparesOf(const std::vector<const ActiveRule*>& order) {
+  std::vector<OpPrepare> out;
+  for (const ActiveRule* a : order) {
+    CollectPrepares(a->rule->assert, out);
+    for (const Check& c : a->rule->checks) {
+      CollectPrepares(c.assert, out);
+      if (c.has_where) CollectPrepares(c.where, out);
+    }
+  }
+  return out;
+}
+
+// The rules that may run at the same time, as stages of indexes into `order`: a rule's stage
+// comes after those of its prerequisites, so it reads the verdicts it would read on one
+// thread. One rule per stage on one thread, or when a dependency cycle makes a rule read
+// verdicts by its place in `order` (a prerequisite after it is not evaluated yet).
+std::vector<std::vector<size_t>> Stages(const std::vector<const ActiveRule*>& order,
+                                        unsigned threads) {
+  std::vector<std::vector<size_t>> one_by_one(order.size());
+  for (size_t i = 0; i < order.size(); ++i) one_by_one[i] = {i};
+  if (threads <= 1) return one_by_one;
+  std::map<std::string, size_t> position, level;
+  for (size_t i = 0; i < order.size(); ++i) position[order[i]->rule->id] = i;
+  std::vector<std::vector<size_t>> stages;
+  for (size_t i = 0; i < order.size(); ++i) {
+    size_t at = 0;
+    for (const std::string& dep : Prerequisites(*order[i]->rule)) {
+      auto p = position.find(dep);
+      if (p == position.end()) continue;  // not active: no verdict either way
+      if (p->second >= i) return one_by_one;
+      at = std::max(at, level[dep] + 1);
+    }
+    level[order[i]->rule->id] = at;
+    if (stages.size() <= at) stages.resize(at + 1);
+    stages[at].push_back(i);
+  }
+  return stages;
+}
+
 }  // namespace
 
 EngineOutput RunRules(const std::vector<ActiveRule>& rules, const Model& model,
                       const EngineOptions& options) {
-  Runner runner{model, options, {}, {}, {}};
+  const unsigned threads = ThreadCount(options.jobs);
+  model.PrepareLookups(threads);  // now, not by the first lookup of one of several threads
+  std::vector<const ActiveRule*> order;
   for (const ActiveRule* a : DependencyOrder(rules)) {
-    if (a->rule->scope != "tool") runner.Run(*a);
+    if (a->rule->scope != "tool") order.push_back(a);
   }
-  std::sort(runner.out.results.begin(), runner.out.results.end(),
+  const std::vector<std::vector<size_t>> stages = Stages(order, threads);
+  // Whole-model analyses start with the first stage instead of in the first rule that needs
+  // them, where the other rules needing them would wait (the alarm chain of control 09).
+  const std::vector<OpPrepare> prepares =
+      threads > 1 ? PreparesOf(order) : std::vector<OpPrepare>{};
+  std::map<std::string, Verdict> verdicts;
+  RunMemo memo;
+  Runner runner{model, options, verdicts, memo};
+  std::vector<RuleOutput> outputs(order.size());
+  for (size_t s = 0; s < stages.size(); ++s) {
+    const std::vector<size_t>& stage = stages[s];
+    const size_t first = s == 0 ? prepares.size() : 0;
+    ParallelFor(first + stage.size(), threads, [&](size_t i) {
+      if (i < first) {
+        const std::map<std::string, Value> no_params;
+        EvalContext ctx{model, no_params, options.max_forks, 0, &verdicts, nullptr, &memo};
+        prepares[i](ctx);
+        return;
+      }
+      const size_t rule = stage[i - first];
+      outputs[rule] = runner.Run(*order[rule]);
+    });
+    for (size_t rule : stage) verdicts[order[rule]->rule->id] = outputs[rule].result.verdict;
+  }
+  EngineOutput out;
+  for (RuleOutput& o : outputs) {
+    for (Finding& f : o.findings) out.findings.push_back(std::move(f));
+    out.results.push_back(std::move(o.result));
+  }
+  std::sort(out.results.begin(), out.results.end(),
             [](const RuleResult& x, const RuleResult& y) { return x.rule->id < y.rule->id; });
-  return std::move(runner.out);
+  return out;
 }
 
 }  // namespace iaclint

@@ -42,6 +42,9 @@ struct EngineOptions {
   /// Per-rule anchors from the configuration (the line that governs the rule).
   std::map<std::string, Location> rule_anchors;
   size_t max_forks = 64;
+  /// Threads for rules that do not depend on each other (0 = one per core). The output is
+  /// the same whatever the count.
+  unsigned jobs = 1;
 };
 
 struct EngineOutput {

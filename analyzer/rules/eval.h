@@ -12,6 +12,7 @@
 #include "model/finding.h"
 #include "model/model.h"
 #include "rules/predicate.h"
+#include "rules/run_memo.h"
 
 namespace iaclint {
 
@@ -68,8 +69,9 @@ struct EvalContext {
   /// Memo of subject-independent results (nullptr: compute every time).
   EvalCache* cache = nullptr;
   /// Per-run memo for operators that analyse the whole model once (the alarm chain of control
-  /// 09), owned by the engine; nullptr in contexts built by hand (operators then recompute).
-  std::map<std::string, std::shared_ptr<const void>>* memo = nullptr;
+  /// 09), owned by the engine and shared by its threads; nullptr in contexts built by hand
+  /// (operators then recompute).
+  RunMemo* memo = nullptr;
 };
 
 /// Evaluates a predicate on a subject (navigating its path, forking on Choice values).

@@ -327,6 +327,9 @@ MonitoringChain BuildMonitoringChain(const EvalContext& ctx) {
   // messages can say "filter 'F' matches root user activity but it is not created with the
   // parameter defaults" instead of pretending it is not there.
   MonitoringChain chain;
+  chain.trails.reserve(ctx.model.OfType(kTrailType).size());
+  chain.alarms.reserve(ctx.model.OfType(kAlarmType).size());
+  chain.filters.reserve(ctx.model.OfType(kFilterType).size());
   for (const Resource* r : ctx.model.OfType(kTrailType)) {
     if (!NeverCreated(*r)) chain.trails.push_back(ReadTrail(*r, ctx));
   }
@@ -352,10 +355,8 @@ MonitoringChain BuildMonitoringChain(const EvalContext& ctx) {
 
 std::shared_ptr<const MonitoringChain> ChainOf(EvalContext& ctx) {
   static const std::string kKey = "monitoring-chain";
-  if (!ctx.memo) return std::make_shared<const MonitoringChain>(BuildMonitoringChain(ctx));
-  std::shared_ptr<const void>& slot = (*ctx.memo)[kKey];
-  if (!slot) slot = std::make_shared<const MonitoringChain>(BuildMonitoringChain(ctx));
-  return std::static_pointer_cast<const MonitoringChain>(slot);
+  auto make = [&] { return std::make_shared<const MonitoringChain>(BuildMonitoringChain(ctx)); };
+  return ctx.memo ? ctx.memo->Get<MonitoringChain>(kKey, make) : make();
 }
 
 }  // namespace iaclint

@@ -140,12 +140,15 @@ namespace {
 std::shared_ptr<const FilterCandidates> FilterCandidatesOf(const MonitoringChain& chain,
                                                            EvalContext& ctx) {
   if (!ctx.memo) return nullptr;
-  std::shared_ptr<const void>& slot = (*ctx.memo)["monitoring-filter-candidates"];
-  if (!slot) slot = MakeFilterCandidates(chain);
-  return std::static_pointer_cast<const FilterCandidates>(slot);
+  return ctx.memo->Get<FilterCandidates>("monitoring-filter-candidates",
+                                         [&] { return MakeFilterCandidates(chain); });
 }
 
 }  // namespace
+
+void PrepareMonitoringChain(EvalContext& ctx) {
+  static_cast<void>(FilterCandidatesOf(*ChainOf(ctx), ctx));
+}
 
 Outcome OpMonitorsItem(const Predicate& p, const Subject& s, EvalContext& ctx) {
   const std::string id = ArgValue(p.arg, ctx).AsText().value_or("");

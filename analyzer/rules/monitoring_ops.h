@@ -25,6 +25,10 @@ Outcome OpMetricAlarmed(const Predicate& p, const Subject& s, EvalContext& ctx);
 Outcome OpWatchesTrailMetric(const Predicate& p, const Subject& s, EvalContext& ctx);
 Outcome OpAlarmHasAction(const Predicate& p, const Subject& s, EvalContext& ctx);
 
+/// The prepare step of the operators above that read the alarm chain: makes the chain and
+/// its filters as coverage candidates in ctx.memo.
+void PrepareMonitoringChain(EvalContext& ctx);
+
 /// The monitoring items of the built-in rulesets directory (rulesets/events), loaded once per
 /// process; an error when they cannot be loaded.
 Result<const std::vector<MonitoringItem>*> BuiltinMonitoringItems();

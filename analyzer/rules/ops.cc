@@ -591,7 +591,8 @@ const std::vector<OpSpec>& Operators() {
   static const std::vector<OpSpec> ops = {
       {"alarm_has_action", ArgKind::kValue, OpAlarmHasAction,
        "a CloudWatch alarm tells someone: AlarmActions set and enabled, or a composite alarm "
-       "with an action names it"},
+       "with an action names it",
+       PrepareMonitoringChain},
       {"all", ArgKind::kPredicates, OpAll, "every listed predicate holds"},
       {"any", ArgKind::kPredicates, OpAny, "at least one listed predicate holds"},
       {"any_resource", ArgKind::kLink, OpAnyResource,
@@ -620,18 +621,21 @@ const std::vector<OpSpec>& Operators() {
       {"lte", ArgKind::kValue, OpLte, "a number less than or equal to the argument"},
       {"matches", ArgKind::kValue, OpMatches, "matches an ECMAScript regular expression"},
       {"metric_alarmed", ArgKind::kValue, OpMetricAlarmed,
-       "some CloudWatch alarm watches the metric of this metric filter (name and namespace)"},
+       "some CloudWatch alarm watches the metric of this metric filter (name and namespace)",
+       PrepareMonitoringChain},
       {"monitors_item", ArgKind::kValue, OpMonitorsItem,
        "the declared metric filters (on a logging multi-region trail's log group, alarmed, with "
        "an action) and EventBridge rules catch the CloudTrail events of a monitoring item "
-       "(rulesets/events/ID.yaml)"},
+       "(rulesets/events/ID.yaml)",
+       PrepareMonitoringChain},
       {"names_user", ArgKind::kValue, OpNamesUser,
        "names the IAM user given, literally or through a reference to an AWS::IAM::User"},
       {"non_empty", ArgKind::kValue, OpNonEmpty, "a non-empty list, map or string"},
       {"not", ArgKind::kPredicate, OpNot, "the predicate does not hold"},
       {"not_equals", ArgKind::kValue, OpNotEquals, "absent or different from the argument"},
       {"on_trail_log_group", ArgKind::kValue, OpOnTrailLogGroup,
-       "a metric filter on the log group a declared CloudTrail trail delivers to"},
+       "a metric filter on the log group a declared CloudTrail trail delivers to",
+       PrepareMonitoringChain},
       {"param_is", ArgKind::kValue, OpParamIs, "rule parameters have the given values"},
       {"policy_has_statement", ArgKind::kValue, OpPolicyHasStatement,
        "an IAM policy document has a statement with `effect` (and `condition_key`)"},
@@ -646,7 +650,8 @@ const std::vector<OpSpec>& Operators() {
       {"type_is", ArgKind::kValue, OpTypeIs,
        "the resource has the canonical type (or one of them)"},
       {"watches_trail_metric", ArgKind::kValue, OpWatchesTrailMetric,
-       "a CloudWatch alarm watches the metric of a metric filter on a trail's log group"},
+       "a CloudWatch alarm watches the metric of a metric filter on a trail's log group",
+       PrepareMonitoringChain},
   };
   return ops;
 }

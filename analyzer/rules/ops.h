@@ -18,12 +18,18 @@ enum class ArgKind {
 };
 
 using OpFunction = Outcome (*)(const Predicate& p, const Subject& s, EvalContext& ctx);
+/// Makes the whole-model analysis an operator reads from ctx.memo (the alarm chain of
+/// control 09).
+using OpPrepare = void (*)(EvalContext& ctx);
 
 struct OpSpec {
   std::string_view name;
   ArgKind arg;
   OpFunction fn;
   std::string_view summary;  ///< for rulesets/README.md
+  /// With several threads the engine runs this beside the first rules, so that the rules
+  /// needing it do not all wait for the first of them to make it. nullptr for most operators.
+  OpPrepare prepare = nullptr;
 };
 
 const std::vector<OpSpec>& Operators();

@@ -157,7 +157,8 @@ TEST(CheckCli, StandardInputIsReportedUnderItsName) {
 }
 
 // Inputs are read by a pool of threads, each file into its own fragment, merged in path
-// order: no output may depend on the thread count or on which thread finished first. Every
+// order, and rules that do not depend on each other are evaluated on those threads too: no
+// output may depend on the thread count or on which thread finished first. Every
 // registered format, on every input type the fixtures hold (CloudFormation YAML and JSON,
 // unreadable files, directories with their own configuration, and each further format as its
 // fixtures land), analysed as one account scope.
