@@ -60,6 +60,11 @@ class Mapper {
       if (const Value* v = attrs.Find("arn"); v && v->is(Value::Kind::kString)) id.arn = v->str();
       if (const Value* v = attrs.Find("id"); v && v->is(Value::Kind::kString)) id.id = v->str();
       id.name = LiteralName(i);
+      for (const std::string* key : {&id.arn, &id.id, &id.name}) {
+        if (key->empty()) continue;
+        std::vector<size_t>& list = identified_by_[*key];
+        if (list.empty() || list.back() != i) list.push_back(i);
+      }
     }
   }
 
@@ -408,7 +413,7 @@ class Mapper {
     for (const Value& item : by->items()) {
       if (item.is(Value::Kind::kString)) names.push_back(item.str());
     }
-    for (size_t t = 0; t < config_.instances.size(); ++t) {
+    for (size_t t : NamedBy(names, a.to)) {
       if (resource_of_[t] == kNone) continue;
       const std::string canonical = CanonicalOf(t);
       if (std::find(a.to.begin(), a.to.end(), canonical) == a.to.end()) continue;
@@ -419,6 +424,35 @@ class Mapper {
         }
       }
     }
+    return out;
+  }
+
+  // The instances that Names() may accept for one of `names` as one of `types`, in instance
+  // order: those whose ARN, id or name is the text, or whose name is the one the text gives as
+  // an ARN of one of the types. Looked up, not scanned: scanning every instance for every
+  // attachment is quadratic in a plan of thousands of attachments.
+  std::vector<size_t> NamedBy(const std::vector<std::string>& names,
+                              const std::vector<std::string>& types) const {
+    std::vector<size_t> out;
+    auto add = [&](const std::string& key) {
+      auto it = identified_by_.find(key);
+      if (it != identified_by_.end()) out.insert(out.end(), it->second.begin(), it->second.end());
+    };
+    for (const std::string& n : names) {
+      std::string_view text = n;
+      if (text.size() > 2 && text.substr(text.size() - 2) == ":*") text.remove_suffix(2);
+      if (text.empty()) continue;
+      add(std::string(text));
+      if (!ctx_.types) continue;
+      for (const std::string& type : types) {
+        auto info = ctx_.types->find(type);
+        if (info == ctx_.types->end()) continue;
+        const std::string name = NameFromArn(info->second, text);
+        if (!name.empty()) add(name);
+      }
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
   }
 
@@ -477,6 +511,7 @@ class Mapper {
     std::string arn, id, name;
   };
   std::vector<Identity> identity_;  // read before pass 1 moves attribute values out
+  std::unordered_map<std::string, std::vector<size_t>> identified_by_;  // ARN, id, name -> i
   bool consume_ = false;            // pass 1 of a type without attachments: move, not copy
 };
 

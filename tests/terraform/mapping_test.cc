@@ -263,6 +263,40 @@ TEST_F(MappingTest, GroupPolicyAttachmentsAndMemberships) {
   EXPECT_TRUE(out_.diagnostics.empty()) << out_.diagnostics[0].message;
 }
 
+// Literal targets are looked up by ARN, id or name (also a name given as an ARN), among many
+// instances of the type, each target once.
+TEST_F(MappingTest, AttachmentsFindLiteralTargetsByArnIdOrName) {
+  for (int i = 0; i < 40; ++i) {
+    const std::string n = std::to_string(i);
+    json attrs = {{"name", "group-" + n}, {"id", "AGPA" + n}};
+    if (i % 2 == 0) attrs["arn"] = "arn:aws:iam::123456789012:group/group-" + n;
+    Add("aws_iam_group.g" + n, attrs);
+  }
+  Add("aws_iam_group_policy_attachment.by_name",
+      {{"group", "group-7"}, {"policy_arn", "arn:aws:iam::aws:policy/A"}});
+  Add("aws_iam_group_policy_attachment.by_arn",  // group-8 declares its ARN
+      {{"group", "arn:aws:iam::123456789012:group/group-8"},
+       {"policy_arn", "arn:aws:iam::aws:policy/B"}});
+  Add("aws_iam_group_policy_attachment.by_arn_name",  // group-9 does not: its name does
+      {{"group", "arn:aws:iam::123456789012:group/group-9"},
+       {"policy_arn", "arn:aws:iam::aws:policy/C"}});
+  Add("aws_iam_group_policy_attachment.by_id",
+      {{"group", "AGPA11"}, {"policy_arn", "arn:aws:iam::aws:policy/D"}});
+  Add("aws_iam_policy_attachment.several",
+      {{"name", "several"},
+       {"groups", {"group-30", "group-3", "nobody", "group-3"}},
+       {"policy_arn", "arn:aws:iam::aws:policy/E"}});
+  Map();
+  EXPECT_EQ(Text("aws_iam_group.g7", "ManagedPolicyArns"), "[\"arn:aws:iam::aws:policy/A\"]");
+  EXPECT_EQ(Text("aws_iam_group.g8", "ManagedPolicyArns"), "[\"arn:aws:iam::aws:policy/B\"]");
+  EXPECT_EQ(Text("aws_iam_group.g9", "ManagedPolicyArns"), "[\"arn:aws:iam::aws:policy/C\"]");
+  EXPECT_EQ(Text("aws_iam_group.g11", "ManagedPolicyArns"), "[\"arn:aws:iam::aws:policy/D\"]");
+  EXPECT_EQ(Text("aws_iam_group.g3", "ManagedPolicyArns"), "[\"arn:aws:iam::aws:policy/E\"]");
+  EXPECT_EQ(Text("aws_iam_group.g30", "ManagedPolicyArns"), "[\"arn:aws:iam::aws:policy/E\"]");
+  EXPECT_EQ(Text("aws_iam_group.g0", "ManagedPolicyArns"), "<absent>");
+  EXPECT_EQ(Text("aws_iam_group.g12", "ManagedPolicyArns"), "<absent>");
+}
+
 TEST_F(MappingTest, OrganizationsPolicyContactsAndFeatures) {
   Add("aws_organizations_organization.org", {{"feature_set", "ALL"}});
   Add("aws_organizations_organizational_unit.workloads", {{"name", "workloads"}, {"parent_id", {{"$unknown", "x"}}}},
