@@ -150,12 +150,8 @@ Result<std::vector<ActiveRule>> ActivateRules(const RuleSet& rules, const Config
     if (enable.count(r.id)) enabled = true;
     if (disable.count(r.id)) enabled = false;
     if (!enabled) continue;
-    ActiveRule a;
-    a.rule = &r;
-    auto prof = r.profile_severity.find(profile);
-    a.severity = prof == r.profile_severity.end() ? r.severity : prof->second;
+    ActiveRule a = DefaultActivation(r, profile);
     if (rc != config.rules.end() && rc->second.severity) a.severity = *rc->second.severity;
-    for (const ParamSpec& p : r.params) a.params[p.name] = ParamDefault(p, profile);
     if (rc != config.rules.end()) {
       for (const auto& [name, value] : rc->second.params) {
         if (!a.params.count(name)) {

@@ -271,6 +271,15 @@ std::vector<std::vector<size_t>> Stages(const std::vector<const ActiveRule*>& or
 
 }  // namespace
 
+ActiveRule DefaultActivation(const Rule& rule, const std::string& profile) {
+  ActiveRule a;
+  a.rule = &rule;
+  auto severity = rule.profile_severity.find(profile);
+  a.severity = severity == rule.profile_severity.end() ? rule.severity : severity->second;
+  for (const ParamSpec& p : rule.params) a.params[p.name] = ParamDefault(p, profile);
+  return a;
+}
+
 EngineOutput RunRules(const std::vector<ActiveRule>& rules, const Model& model,
                       const EngineOptions& options) {
   const unsigned threads = ThreadCount(options.jobs);

@@ -19,6 +19,10 @@ struct ActiveRule {
   std::map<std::string, Value> params;
 };
 
+/// A rule as a profile configures it when the configuration says nothing about it: the
+/// profile's severity and parameter defaults.
+ActiveRule DefaultActivation(const Rule& rule, const std::string& profile);
+
 struct RuleResult {
   const Rule* rule = nullptr;
   Verdict verdict = Verdict::kPass;

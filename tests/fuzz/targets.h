@@ -174,12 +174,7 @@ inline void FuzzCfn(std::string_view data) {
   model.SetTypeInfo(rules.mappings.types);
   std::vector<ActiveRule> active;
   for (const Rule& r : rules.rules) {
-    if (r.scope == "tool") continue;
-    ActiveRule a;
-    a.rule = &r;
-    a.severity = r.severity;
-    for (const ParamSpec& p : r.params) a.params[p.name] = ParamDefault(p, "jp-baseline");
-    active.push_back(std::move(a));
+    if (r.scope != "tool") active.push_back(DefaultActivation(r, "jp-baseline"));
   }
   EngineOptions engine;
   engine.max_forks = load.limits.max_if_combinations;

@@ -30,13 +30,7 @@ std::string Describe(const EngineOutput& out) {
 
 std::vector<ActiveRule> Activate(const std::vector<Rule>& rules) {
   std::vector<ActiveRule> active;
-  for (const Rule& r : rules) {
-    ActiveRule a;
-    a.rule = &r;
-    a.severity = r.severity;
-    for (const ParamSpec& p : r.params) a.params[p.name] = ParamDefault(p, "jp-baseline");
-    active.push_back(std::move(a));
-  }
+  for (const Rule& r : rules) active.push_back(DefaultActivation(r, "jp-baseline"));
   return active;
 }
 
