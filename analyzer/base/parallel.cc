@@ -16,9 +16,10 @@ void ParallelFor(size_t count, unsigned threads, const std::function<void(size_t
   auto worker = [&] {
     for (size_t i = next++; i < count; i = next++) task(i);
   };
+  // No more threads than items; the caller's thread is one of them.
+  const size_t workers = std::min<size_t>(std::max(threads, 1u), std::max<size_t>(count, 1));
   std::vector<std::thread> helpers;
-  const size_t extra = std::min<size_t>(std::max(threads, 1u), count > 0 ? count : 1) - 1;
-  for (size_t t = 0; t < extra; ++t) helpers.emplace_back(worker);
+  for (size_t t = 1; t < workers; ++t) helpers.emplace_back(worker);
   worker();
   for (std::thread& t : helpers) t.join();
 }

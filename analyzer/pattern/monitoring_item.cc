@@ -1,13 +1,12 @@
 #include "pattern/monitoring_item.h"
 
 #include <algorithm>
-#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <optional>
 #include <sstream>
-#include <thread>
 
+#include "base/parallel.h"
 #include "parse/yaml_reader.h"
 #include "pattern/pattern_eval.h"
 
@@ -107,18 +106,11 @@ Result<std::vector<MonitoringItem>> LoadMonitoringItems(std::string_view dir) {
   // 270 KB of sample events are read on every run, and they are the longest part of a small
   // run's start: two threads take the files in turn. The first error in file order wins.
   std::vector<std::optional<Result<MonitoringItem>>> parsed(files.size());
-  std::atomic<size_t> next{0};
-  auto read_files = [&] {
-    for (size_t i = next++; i < files.size(); i = next++) {
-      const auto text = ReadFile(files[i]);
-      parsed[i] = text
-                      ? ParseMonitoringItem(*text, files[i].string())
-                      : Result<MonitoringItem>(Error{files[i].string() + ": cannot read file", {}});
-    }
-  };
-  std::thread helper(read_files);
-  read_files();
-  helper.join();
+  ParallelFor(files.size(), 2, [&](size_t i) {
+    const auto text = ReadFile(files[i]);
+    parsed[i] = text ? ParseMonitoringItem(*text, files[i].string())
+                     : Result<MonitoringItem>(Error{files[i].string() + ": cannot read file", {}});
+  });
   std::vector<MonitoringItem> items;
   for (auto& item : parsed) {
     if (!item->ok()) return item->error();

@@ -9,6 +9,7 @@
 #include <thread>
 #include <vector>
 
+#include "base/parallel.h"
 #include "base/text.h"
 #include "parse/limits.h"
 #include "terraform/cpu_clock.h"
@@ -210,8 +211,8 @@ std::vector<Piece> ParsePieces(std::string_view text, const std::vector<size_t>&
       if (pieces[i].status != Piece::Status::kOk) failed = true;
     }
   };
-  unsigned threads = options.threads ? options.threads : std::thread::hardware_concurrency();
-  threads = static_cast<unsigned>(std::clamp<size_t>(threads, 1, std::min<size_t>(n, 8)));
+  const unsigned threads = static_cast<unsigned>(
+      std::clamp<size_t>(ThreadCount(options.threads), 1, std::min<size_t>(n, 8)));
   std::vector<std::thread> helpers;
   for (unsigned t = 1; t < threads; ++t) helpers.emplace_back(work);
   work();
